@@ -1,0 +1,146 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { lint } from "./commands/lint.js";
+import { rules } from "./commands/rules.js";
+import { schema } from "./commands/schema.js";
+import { UsageError } from "./errors.js";
+import type { Io } from "./io/io.js";
+
+export type { Io } from "./io/io.js";
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function nonNegativeInteger(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number (0 or more).");
+  return Number(value);
+}
+
+const LINT_EXAMPLES = `
+Examples:
+  $ journey lint                          lint the workspace of the current directory
+  $ journey lint examples/clean           lint one folder (its journey.config.yaml applies)
+  $ journey lint "maps/**/*.yaml"         lint the files a glob matches
+  $ journey lint --format json > out.json findings as JSON, for scripts
+  $ journey lint --rule stale-map=off     change a rule's severity for this run
+  $ journey lint --max-warnings 0         fail on warnings too (for CI)`;
+
+const VALIDATE_EXAMPLES = `
+Examples:
+  $ journey validate                      check schemas and references only
+  $ journey validate personas/julie.yaml  check one file`;
+
+/**
+ * Runs the `journey` command line. Returns the exit code: 0 done (no error finding), 1 lint
+ * found errors, 2 the invocation failed. Never calls process.exit; prints through `io`.
+ */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let code = 0;
+  const program = new Command("journey")
+    .description(
+      "Customer journey maps as code: validate and lint personas, journeys and surveys kept as YAML.",
+    )
+    .version(VERSION, "-v, --version")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: (s, write) => write(`journey: ${s.replace(/^error: /, "")}`),
+    })
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ journey lint                 lint the workspace of the current directory
+  $ journey validate maps/       check schemas and references only
+  $ journey rules                list the rules and their severities
+  $ journey schema journey       print the JSON schema of journey maps
+
+Exit codes: 0 done, 1 lint found errors, 2 the invocation failed.`,
+    );
+
+  const formatOption = (choices: string, fallback: string) =>
+    new Option("-f, --format <format>", `output format: ${choices}`).default(fallback);
+
+  for (const [name, structuralOnly] of [
+    ["lint", false],
+    ["validate", true],
+  ] as const) {
+    const command = program
+      .command(name)
+      .description(
+        structuralOnly
+          ? "check schemas and references only (rules syntax, schema, duplicate-id, unknown-reference)"
+          : "load, validate against the schemas and run every rule",
+      )
+      .argument(
+        "[paths...]",
+        "files, folders or globs (default: the workspace of the current directory)",
+      )
+      .addOption(formatOption("stylish, json", "stylish"))
+      .option("-c, --config <file>", "use this config instead of the nearest journey.config.yaml")
+      .option(
+        "--rule <id=severity>",
+        "set a rule's severity: error, warning or off (repeatable)",
+        collect,
+        [],
+      )
+      .option(
+        "--max-warnings <n>",
+        "exit 1 when there are more warnings than this",
+        nonNegativeInteger,
+      )
+      .option("-q, --quiet", "report errors only")
+      .option("-o, --output <file>", "write the report to a file instead of stdout")
+      .addHelpText("after", structuralOnly ? VALIDATE_EXAMPLES : LINT_EXAMPLES)
+      .action(async (paths: string[], options) => {
+        code = await lint(paths, options, io, structuralOnly);
+      });
+    command.exitOverride();
+  }
+
+  program
+    .command("rules")
+    .description("list every rule: id, default and configured severity, description, docs")
+    .addOption(formatOption("table, json", "table"))
+    .option("-c, --config <file>", "use this config instead of the nearest journey.config.yaml")
+    .option("--rule <id=severity>", "show the effect of a severity flag (repeatable)", collect, [])
+    .addHelpText("after", "\nExamples:\n  $ journey rules\n  $ journey rules --format json")
+    .action(async (options) => {
+      code = await rules(options, io);
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON schema of a document kind, for editors")
+    .argument("<kind>", "persona, journey or config")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ journey schema journey > journey.schema.json\n  $ journey schema config",
+    )
+    .action((kind: string) => {
+      code = schema(kind, io);
+    });
+
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput(program.configureOutput());
+  }
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const done = ["commander.helpDisplayed", "commander.version", "commander.help"].includes(
+        error.code,
+      );
+      return done ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`journey: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+const VERSION = "0.1.0";

@@ -1,0 +1,67 @@
+import { dirname } from "node:path";
+import { UsageError } from "../errors.js";
+import { type Config, resolveConfig } from "../lint/config.js";
+import { locate, spanToRange } from "../model/position.js";
+import type { SourceFile } from "../model/source.js";
+import { checkDocument } from "../validate/document.js";
+import { findConfig, readSource } from "./files.js";
+
+export interface LoadedConfig {
+  config: Config;
+  /** The folder the config's globs are relative to. */
+  root: string;
+}
+
+/**
+ * Loads the workspace config: the file given with --config, else the nearest journey.config.yaml
+ * walking up from `from`, else the defaults (root: the current directory). An invalid config is an
+ * invocation error listing each problem as file:line:column.
+ */
+export function loadConfig(cwd: string, from: string, explicit?: string): LoadedConfig {
+  const file = explicit ?? findConfig(from);
+  if (file === null) return { config: resolveConfig(null, null), root: cwd };
+  const source = readSource(cwd, file);
+  const problems: string[] = [];
+  const at = (offset: number) => {
+    const pos = source.lines.linePos(offset);
+    return `${source.path}:${pos.line}:${pos.col}`;
+  };
+  for (const issue of source.issues) problems.push(`${at(issue.offset)}: ${issue.message}`);
+  const docs = source.documents.filter((d) => d.doc.contents !== null);
+  if (problems.length === 0 && docs.length !== 1) {
+    problems.push(
+      `${source.path}:1:1: a config file holds exactly one document (found ${docs.length})`,
+    );
+  }
+  const doc = docs[0];
+  if (problems.length === 0 && doc) {
+    const { kind, issues } = checkDocument(doc.value);
+    if (kind !== null && kind !== "config" && issues.length === 0) {
+      problems.push(
+        `${at(locate(doc.doc, "/kind")[0])}: a config file must have "kind: config", not "${kind}"`,
+      );
+    }
+    for (const issue of issues)
+      problems.push(
+        `${position(source, doc.index, issue.pointer, issue.target)}: ${issue.message}`,
+      );
+  }
+  if (problems.length === 1) throw new UsageError(`invalid config ${problems[0]}`);
+  if (problems.length > 1) throw new UsageError(`invalid config:\n  ${problems.join("\n  ")}`);
+  return {
+    config: resolveConfig(doc?.value as Record<string, unknown>, source.path),
+    root: dirname(file),
+  };
+}
+
+function position(
+  source: SourceFile,
+  document: number,
+  pointer: string,
+  target: "key" | "value",
+): string {
+  const doc = source.documents[document];
+  if (!doc) return source.path;
+  const range = spanToRange(source, locate(doc.doc, pointer, target));
+  return `${source.path}:${range.line}:${range.column}`;
+}

@@ -1,0 +1,134 @@
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import picomatch from "picomatch";
+import { globSync, isDynamicPattern } from "tinyglobby";
+import { UsageError } from "../errors.js";
+import { MAX_FILE_BYTES } from "../model/decode.js";
+import { parseSource, type SourceFile, unparsedSource } from "../model/source.js";
+
+export const CONFIG_NAMES = ["journey.config.yaml", "journey.config.yml"];
+
+/** Never read, whatever the config says. */
+const ALWAYS_IGNORED = ["**/node_modules/**", "**/.*/**"];
+
+/** `/`-separated path relative to `cwd`: the one form of paths in findings and output. */
+export function displayPath(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return (rel === "" ? "." : rel).split(sep).join("/");
+}
+
+/** The nearest config file walking up from `dir`, or null. */
+export function findConfig(dir: string): string | null {
+  let current = resolve(dir);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(current, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(current);
+    if (parent === current) return null;
+    current = parent;
+  }
+}
+
+/** Reads and parses one file; a file too large is reported without being read. */
+export function readSource(cwd: string, file: string): SourceFile {
+  const path = displayPath(cwd, file);
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_FILE_BYTES) {
+      const mib = (size / 1024 / 1024).toFixed(1);
+      return unparsedSource(
+        path,
+        `file is ${mib} MiB; files larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB are not read`,
+      );
+    }
+    return parseSource(path, readFileSync(file));
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${reason(error)}`);
+  }
+}
+
+export function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file or directory";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "is a directory";
+  return (error as Error).message;
+}
+
+export interface FileSelection {
+  /** The folder `include` and `ignore` are relative to. */
+  root: string;
+  include: readonly string[];
+  ignore: readonly string[];
+}
+
+/**
+ * Expands paths into the YAML files to read, sorted and without duplicates. A file named
+ * explicitly is always read; a folder is walked with the config's `include`/`ignore`; a glob is
+ * expanded. node_modules and dot-folders are never entered, and symlink loops end.
+ */
+export function expandPaths(
+  cwd: string,
+  paths: readonly string[],
+  selection: FileSelection,
+): string[] {
+  const found = new Set<string>();
+  const selected = picomatch([...selection.include], { dot: false });
+  const ignored = picomatch([...selection.ignore, ...ALWAYS_IGNORED], { dot: true });
+  // Patterns are relative to the workspace root; a file outside it is matched from the folder named.
+  const key = (file: string, base: string) => {
+    const rel = relative(selection.root, file);
+    return (rel.startsWith("..") || isAbsolute(rel) ? relative(base, file) : rel)
+      .split(sep)
+      .join("/");
+  };
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    if (!existsSync(absolute) && isDynamicPattern(path)) {
+      for (const file of walk(cwd, [path])) if (!ignored(key(file, cwd))) found.add(file);
+      continue;
+    }
+    let stats: ReturnType<typeof statSync>;
+    try {
+      stats = statSync(absolute);
+    } catch (error) {
+      throw new UsageError(`cannot read ${path}: ${reason(error)}`);
+    }
+    if (stats.isDirectory()) {
+      for (const file of walk(absolute, ["**/*"])) {
+        const k = key(file, absolute);
+        if (selected(k) && !ignored(k)) found.add(file);
+      }
+    } else {
+      found.add(absolute);
+    }
+  }
+  if (found.size === 0)
+    throw new UsageError(`no YAML file matched ${paths.map((p) => `"${p}"`).join(", ")}`);
+  return [...found].sort();
+}
+
+function walk(cwd: string, patterns: string[]): string[] {
+  const files = globSync(patterns, {
+    cwd,
+    absolute: true,
+    dot: false,
+    onlyFiles: true,
+    followSymbolicLinks: true,
+    ignore: ALWAYS_IGNORED,
+  });
+  // Through symlinks one file can be reached by several paths: read it once.
+  const byRealPath = new Map<string, string>();
+  for (const file of files.sort()) {
+    let real = file;
+    try {
+      real = realpathSync(file);
+    } catch {
+      continue;
+    }
+    if (!byRealPath.has(real)) byRealPath.set(real, file);
+  }
+  return [...byRealPath.values()];
+}

@@ -1,0 +1,9 @@
+/** Everything a command may touch of the outside world, passed in so tests can run it in-process. */
+export interface Io {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** chalk level for stdout: 0 when not a TTY or under NO_COLOR. */
+  colorLevel: 0 | 1 | 2 | 3;
+}

@@ -1,0 +1,60 @@
+import type { SourceFile } from "../model/source.js";
+import { buildWorkspace, type Workspace } from "../model/workspace.js";
+import { checkDocument } from "../validate/document.js";
+import type { Config } from "./config.js";
+import { activeRules } from "./config.js";
+import { runRules } from "./engine.js";
+import type { Finding, SeveritySetting } from "./finding.js";
+import type { AnyRule, LocatedSchemaIssue } from "./rule.js";
+
+export interface Analysis {
+  workspace: Workspace;
+  schemaIssues: LocatedSchemaIssue[];
+}
+
+/**
+ * Validates every readable document of the workspace's files against its schema and builds the
+ * cross-file model. A config document other than the workspace's own config is reported: it
+ * would silently do nothing.
+ */
+export function analyse(files: readonly SourceFile[], configFile: string | null): Analysis {
+  const schemaIssues: LocatedSchemaIssue[] = [];
+  for (const file of files) {
+    for (const doc of file.documents) {
+      if (!doc.usable) continue;
+      // A file with only comments, or a trailing `---`, holds an empty document: nothing to check.
+      if (doc.value === null && doc.doc.contents === null) continue;
+      const { kind, issues } = checkDocument(doc.value);
+      for (const issue of issues)
+        schemaIssues.push({ ...issue, file: file.path, document: doc.index });
+      if (kind === "config" && file.path !== configFile) {
+        schemaIssues.push({
+          file: file.path,
+          document: doc.index,
+          pointer: "/kind",
+          target: "value",
+          message: `this config is not applied: the workspace's config is ${configFile ?? "journey.config.yaml at the workspace root (none found)"}`,
+        });
+      }
+    }
+  }
+  return { workspace: buildWorkspace(files), schemaIssues };
+}
+
+/** The whole pure pipeline: parsed files in, sorted findings out. */
+export function lintFiles(
+  files: readonly SourceFile[],
+  config: Config,
+  registry: readonly AnyRule[],
+  flags: readonly [string, SeveritySetting][] = [],
+): Finding[] {
+  const { workspace, schemaIssues } = analyse(files, config.file);
+  return runRules({
+    files,
+    workspace,
+    schemaIssues,
+    channels: config.channels,
+    indicators: config.indicators,
+    rules: activeRules(registry, config, flags),
+  });
+}

@@ -1,0 +1,110 @@
+import { UsageError } from "../errors.js";
+import { BUILT_IN_CHANNELS, DEFAULT_INCLUDE, STANDARD_INDICATORS } from "../model/defaults.js";
+import type { Channel, Indicator } from "../model/types.js";
+import { didYouMean } from "../validate/suggest.js";
+import { SEVERITY_SETTINGS, type SeveritySetting } from "./finding.js";
+import { optionProblems } from "./options.js";
+import type { AnyRule } from "./rule.js";
+
+/** The workspace configuration with every default filled in. */
+export interface Config {
+  /** The config file, relative to the current directory; null when running on defaults. */
+  file: string | null;
+  include: string[];
+  ignore: string[];
+  channels: Channel[];
+  indicators: Indicator[];
+  rules: Record<string, RuleSetting>;
+  raw: Record<string, unknown>;
+}
+
+export interface RuleSetting {
+  severity: SeveritySetting;
+  options?: Record<string, unknown>;
+}
+
+/**
+ * Builds the configuration from a config document that passed its schema (or from nothing).
+ * Config `channels` replace the built-in vocabulary; `indicators` are added to nps, csat, ces.
+ */
+export function resolveConfig(raw: Record<string, unknown> | null, file: string | null): Config {
+  const data = raw ?? {};
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, value] of Object.entries((data.rules ?? {}) as Record<string, unknown>)) {
+    rules[id] = Array.isArray(value)
+      ? {
+          severity: value[0] as SeveritySetting,
+          ...(value[1] ? { options: value[1] as Record<string, unknown> } : {}),
+        }
+      : { severity: value as SeveritySetting };
+  }
+  const extra = (data.indicators ?? []) as Indicator[];
+  return {
+    file,
+    include: (data.include as string[] | undefined) ?? [...DEFAULT_INCLUDE],
+    ignore: (data.ignore as string[] | undefined) ?? [],
+    channels: (data.channels as Channel[] | undefined) ?? [...BUILT_IN_CHANNELS],
+    indicators: [...STANDARD_INDICATORS, ...extra],
+    rules,
+    raw: data,
+  };
+}
+
+/** Parses one `--rule <id>=<severity>` flag. */
+export function parseRuleFlag(flag: string): [string, SeveritySetting] {
+  const match = /^([^=]+)=(.*)$/.exec(flag);
+  const severity = match?.[2]?.trim() ?? "";
+  if (!match || !(SEVERITY_SETTINGS as readonly string[]).includes(severity)) {
+    throw new UsageError(
+      `--rule expects <id>=<severity> with severity ${SEVERITY_SETTINGS.join(", ")}, got "${flag}"`,
+    );
+  }
+  return [(match[1] ?? "").trim(), severity as SeveritySetting];
+}
+
+/** A rule as it will run: its severity and options after config and flags. */
+export interface ActiveRule {
+  rule: AnyRule;
+  severity: SeveritySetting;
+  options: Record<string, unknown>;
+}
+
+/**
+ * Applies the config's `rules` then the `--rule` flags over the registry's defaults. Unknown ids
+ * and attempts to change a structural rule are invocation errors (exit 2), with a suggestion.
+ */
+export function activeRules(
+  registry: readonly AnyRule[],
+  config: Config,
+  flags: readonly [string, SeveritySetting][],
+): ActiveRule[] {
+  const byId = new Map(registry.map((r) => [r.id, r]));
+  const settings = new Map<string, RuleSetting>();
+  const apply = (id: string, setting: RuleSetting, origin: string) => {
+    const rule = byId.get(id);
+    if (!rule)
+      throw new UsageError(`${origin}: unknown rule "${id}"${didYouMean(id, byId.keys())}`);
+    if (rule.fixed)
+      throw new UsageError(
+        `${origin}: rule "${id}" is always on at error and cannot be configured`,
+      );
+    if (setting.options) {
+      if (!rule.optionsSchema) throw new UsageError(`${origin}: rule "${id}" takes no options`);
+      const problems = optionProblems(rule.optionsSchema, setting.options);
+      if (problems.length > 0)
+        throw new UsageError(`${origin}: rule "${id}": ${problems.join("; ")}`);
+    }
+    settings.set(id, { ...settings.get(id), ...setting });
+  };
+  for (const [id, setting] of Object.entries(config.rules))
+    apply(id, setting, config.file ?? "config");
+  for (const [id, severity] of flags) apply(id, { severity }, "--rule");
+  return registry.map((rule) => {
+    const setting = settings.get(rule.id);
+    return {
+      rule,
+      severity: setting?.severity ?? rule.defaultSeverity,
+      options: { ...rule.defaultOptions, ...setting?.options },
+    };
+  });
+}

@@ -1,0 +1,90 @@
+import { pointerToSegments } from "../model/pointer.js";
+import { locate, type Span, spanToRange } from "../model/position.js";
+import type { SourceFile } from "../model/source.js";
+import type { Channel, Indicator } from "../model/types.js";
+import type { Workspace } from "../model/workspace.js";
+import type { ActiveRule } from "./config.js";
+import { compareFindings, type Finding } from "./finding.js";
+import type { LocatedSchemaIssue, Place, Report } from "./rule.js";
+
+export interface EngineInput {
+  files: readonly SourceFile[];
+  workspace: Workspace;
+  schemaIssues: readonly LocatedSchemaIssue[];
+  channels: readonly Channel[];
+  indicators: readonly Indicator[];
+  rules: readonly ActiveRule[];
+}
+
+/** Runs every rule that is not off; resolves positions, applies severities, renders messages, sorts. */
+export function runRules(input: EngineInput): Finding[] {
+  const files = new Map(input.files.map((f) => [f.path, f]));
+  const findings: Finding[] = [];
+  const spanOf = (place: Place): { file: SourceFile; span: Span } | null => {
+    const file = files.get(place.file);
+    if (!file) return null;
+    if ("span" in place) return { file, span: place.span };
+    const doc = file.documents[place.document];
+    if (!doc) return null;
+    return { file, span: locate(doc.doc, place.pointer, place.target) };
+  };
+  const where = (place: Place): string => {
+    const found = spanOf(place);
+    if (!found) return place.file;
+    const range = spanToRange(found.file, found.span);
+    return `${place.file}:${range.line}:${range.column}`;
+  };
+  for (const { rule, severity, options } of input.rules) {
+    if (severity === "off") continue;
+    const report = (r: Report) => {
+      const found = spanOf(r.at);
+      // A report outside any file read is a bug in the rule, not in the user's map.
+      if (!found)
+        throw new Error(
+          `rule ${rule.id} reported a place outside the workspace: ${JSON.stringify(r.at)}`,
+        );
+      const template = rule.messages[r.messageId];
+      if (template === undefined)
+        throw new Error(`rule ${rule.id} has no message "${r.messageId}"`);
+      findings.push({
+        rule: rule.id,
+        severity,
+        message: render(template, r.data ?? {}),
+        file: r.at.file,
+        ...spanToRange(found.file, found.span),
+        entity: r.entity ?? entityOf(found.file, r.at),
+      });
+    };
+    rule.check({ ...input, options, report, where });
+  }
+  return findings.sort(compareFindings);
+}
+
+function render(template: string, data: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in data ? String(data[name]) : whole,
+  );
+}
+
+/** The entity a place concerns: the survey it is inside, else its document's `kind:id`. */
+function entityOf(file: SourceFile, place: Place): string | null {
+  if ("span" in place) return null;
+  const value = file.documents[place.document]?.value;
+  if (typeof value !== "object" || value === null) return null;
+  const root = value as Record<string, unknown>;
+  if (root.kind === "config") return "config";
+  let entity =
+    typeof root.kind === "string" && typeof root.id === "string" ? `${root.kind}:${root.id}` : null;
+  let node: unknown = root;
+  let parentKey = "";
+  for (const segment of pointerToSegments(place.pointer)) {
+    if (typeof node !== "object" || node === null) break;
+    node = (node as Record<string, unknown>)[segment];
+    if (parentKey === "surveys" && typeof node === "object" && node !== null) {
+      const id = (node as Record<string, unknown>).id;
+      if (typeof id === "string") entity = `survey:${id}`;
+    }
+    parentKey = segment;
+  }
+  return entity;
+}

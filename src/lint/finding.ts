@@ -1,0 +1,45 @@
+/** How serious a finding is; `off` exists only in configuration, never on a finding. */
+export type Severity = "error" | "warning";
+export type SeveritySetting = Severity | "off";
+
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ["error", "warning", "off"];
+
+/** A 1-based line/column range in a file. */
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** One problem, located and rendered: what every formatter receives. */
+export interface Finding extends Range {
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** Path relative to the current directory, `/`-separated. */
+  file: string;
+  /** The entity it concerns, e.g. `journey:julie-online`, `survey:delivery-csat`; null when unknown. */
+  entity: string | null;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
+  );
+}
+
+export interface Summary {
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+export function summarize(findings: readonly Finding[], files: number): Summary {
+  let errors = 0;
+  for (const f of findings) if (f.severity === "error") errors++;
+  return { files, errors, warnings: findings.length - errors };
+}

@@ -1,0 +1,61 @@
+import type { Target } from "../model/position.js";
+import type { SourceFile } from "../model/source.js";
+import type { Channel, Indicator, Origin } from "../model/types.js";
+import type { Workspace } from "../model/workspace.js";
+import type { SchemaIssue } from "../validate/document.js";
+import type { Severity } from "./finding.js";
+
+/** Where a report points: a node of a document (by JSON Pointer), or raw offsets in a file. */
+export type Place = (Origin & { target?: Target }) | { file: string; span: [number, number] };
+
+/** What a rule reports: a message id and its data, never finished text (the engine renders it). */
+export interface Report {
+  messageId: string;
+  data?: Record<string, string | number>;
+  at: Place;
+  /** Overrides the entity the engine derives from the place. */
+  entity?: string;
+}
+
+/** A schema problem with the document it belongs to. */
+export interface LocatedSchemaIssue extends SchemaIssue {
+  file: string;
+  document: number;
+}
+
+/** Everything a rule may look at: data only, no file system, no console. */
+export interface RuleContext<Options> {
+  files: readonly SourceFile[];
+  workspace: Workspace;
+  schemaIssues: readonly LocatedSchemaIssue[];
+  channels: readonly Channel[];
+  indicators: readonly Indicator[];
+  options: Options;
+  report(report: Report): void;
+  /** `file:line:column` of a place, for messages that name another place. */
+  where(place: Place): string;
+}
+
+/**
+ * A lint rule: its id is its file name and its doc page (`docs/rules/<id>.md`). The engine, not
+ * the rule, applies severity, resolves positions and sorts.
+ */
+export interface Rule<Options = Record<string, never>> {
+  id: string;
+  /** One sentence, shown by `journey rules`. */
+  description: string;
+  defaultSeverity: Severity;
+  /** Structural rules are always on, at error: configuration cannot change them. */
+  fixed?: boolean;
+  /** Message templates keyed by message id; `{name}` is replaced by the report's data. */
+  messages: Record<string, string>;
+  /** JSON schema of the options object (`[severity, options]` in the config). */
+  optionsSchema?: Record<string, unknown>;
+  defaultOptions: Options;
+  check(context: RuleContext<Options>): void;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds rules of every options type.
+export type AnyRule = Rule<any>;
+
+export const docsPath = (id: string): string => `docs/rules/${id}.md`;

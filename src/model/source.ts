@@ -1,0 +1,130 @@
+import { type Document, isAlias, LineCounter, parseAllDocuments, visit } from "yaml";
+import { decode } from "./decode.js";
+
+/** Aliased nodes one document may expand; more is taken for an alias bomb. */
+export const MAX_ALIAS_COUNT = 200;
+
+/** A problem found while reading a file, before any schema: becomes a `syntax` finding. */
+export interface SyntaxIssue {
+  message: string;
+  offset: number;
+  endOffset: number;
+}
+
+/** One YAML document of a file, with its value as plain data (null when it could not be built). */
+export interface SourceDocument {
+  index: number;
+  doc: Document.Parsed;
+  value: unknown;
+  /** False when a syntax problem makes the value unreliable: no schema check or rule runs on it. */
+  usable: boolean;
+}
+
+/** A read file: its text (for positions), its documents and the problems met while parsing. */
+export interface SourceFile {
+  /** Path relative to the current directory, `/`-separated. */
+  path: string;
+  text: string;
+  lines: LineCounter;
+  documents: SourceDocument[];
+  issues: SyntaxIssue[];
+}
+
+/** Problems that leave the document's data intact (the value is still what the author wrote). */
+const RECOVERABLE = new Set(["DUPLICATE_KEY"]);
+
+/** Parses a file's bytes into documents, never throwing: every problem becomes a SyntaxIssue. */
+export function parseSource(path: string, bytes: Uint8Array): SourceFile {
+  const decoded = decode(bytes);
+  const lines = new LineCounter();
+  if (!decoded.ok) {
+    let n = decoded.text.indexOf("\n");
+    while (n !== -1) {
+      lines.addNewLine(n + 1);
+      n = decoded.text.indexOf("\n", n + 1);
+    }
+    const issue = {
+      message: decoded.message,
+      offset: decoded.offset,
+      endOffset: decoded.offset + 1,
+    };
+    return { path, text: decoded.text, lines, documents: [], issues: [issue] };
+  }
+  return parseText(path, decoded.text, lines);
+}
+
+export function parseText(path: string, text: string, lines = new LineCounter()): SourceFile {
+  const issues: SyntaxIssue[] = [];
+  const documents: SourceDocument[] = [];
+  const parsed = parseAllDocuments(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
+  const list = Array.isArray(parsed) ? parsed : [];
+  for (const [index, doc] of list.entries()) {
+    let usable = true;
+    let exhausted = false;
+    for (const error of doc.errors) {
+      if (!RECOVERABLE.has(error.code)) usable = false;
+      // A stack overflow is reported at every level it unwinds through: once is enough.
+      if (error.code === "RESOURCE_EXHAUSTION") {
+        if (exhausted) continue;
+        exhausted = true;
+      }
+      issues.push({
+        message: yamlMessage(error.code, error.message),
+        offset: error.pos[0],
+        endOffset: error.pos[1],
+      });
+    }
+    let value: unknown = null;
+    if (usable) {
+      try {
+        value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      } catch (error) {
+        usable = false;
+        const at = firstAlias(doc);
+        const why =
+          error instanceof ReferenceError && /alias/i.test(error.message)
+            ? `aliases expand to more than ${MAX_ALIAS_COUNT} nodes (an alias bomb?); the document is not read`
+            : `the document cannot be read: ${(error as Error).message}`;
+        issues.push({ message: why, offset: at[0], endOffset: at[1] });
+      }
+    }
+    documents.push({ index, doc, value, usable });
+  }
+  return { path, text, lines, documents, issues };
+}
+
+function yamlMessage(code: string, message: string): string {
+  if (code === "DUPLICATE_KEY") return "duplicate key in a mapping: each key may appear once";
+  if (code === "RESOURCE_EXHAUSTION")
+    return "nesting is too deep to read; the document is not read";
+  const text = message.replace(/\s+at line \d+, column \d+[\s\S]*$/, "").trim();
+  return `YAML: ${text}`;
+}
+
+function firstAlias(doc: Document.Parsed): [number, number] {
+  let found: [number, number] = [0, 1];
+  visit(doc, {
+    Alias(_, node) {
+      if (isAlias(node) && node.range) {
+        found = [node.range[0], node.range[1]];
+        return visit.BREAK;
+      }
+    },
+  });
+  return found;
+}
+
+/** A file that was not parsed at all (too large to read): one issue at its start. */
+export function unparsedSource(path: string, message: string): SourceFile {
+  return {
+    path,
+    text: "",
+    lines: new LineCounter(),
+    documents: [],
+    issues: [{ message, offset: 0, endOffset: 1 }],
+  };
+}

@@ -1,0 +1,17 @@
+import type { Finding, Summary } from "../lint/finding.js";
+
+/** For scripts: the `journey lint --format json` contract of CLI.md, version 1. */
+export function json(findings: readonly Finding[], summary: Summary): string {
+  const list = findings.map((f) => ({
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    entity: f.entity,
+  }));
+  return `${JSON.stringify({ version: 1, findings: list, summary }, null, 2)}\n`;
+}

@@ -1,0 +1,79 @@
+import type { Rule } from "../lint/rule.js";
+import type { Located } from "../model/types.js";
+import { didYouMean } from "../validate/suggest.js";
+
+/** References that lead nowhere: a journey's persona, a survey's event, channels and indicators. */
+export const unknownReference: Rule = {
+  id: "unknown-reference",
+  description:
+    "References resolve: a journey's persona, a survey's event (of its own stage), channels and indicators the workspace knows.",
+  defaultSeverity: "error",
+  fixed: true,
+  messages: {
+    persona: 'unknown persona "{id}"{hint}',
+    eventOfOtherStage:
+      'event "{id}" belongs to stage "{stage}", not to this survey\'s stage "{own}"',
+    event: 'unknown event "{id}" in {scope}{hint}',
+    channel: 'unknown channel "{id}"{hint}',
+    indicator: 'unknown indicator "{id}"{hint}',
+  },
+  defaultOptions: {},
+  check({ workspace, channels, indicators, report }) {
+    const personas = workspace.personas.map((p) => p.id);
+    const channelIds = channels.map((c) => c.id);
+    const indicatorIds = indicators.map((i) => i.id);
+    const unknown = (
+      messageId: string,
+      ref: Located<string> | null,
+      known: string[],
+      extra: Record<string, string> = {},
+    ) => {
+      if (ref === null || known.includes(ref.value)) return;
+      report({
+        messageId,
+        data: { id: ref.value, hint: didYouMean(ref.value, known), ...extra },
+        at: ref.origin,
+      });
+    };
+
+    for (const persona of workspace.personas) {
+      for (const channel of persona.channels) unknown("channel", channel, channelIds);
+    }
+    for (const journey of workspace.journeys) {
+      unknown("persona", journey.persona, personas);
+      for (const stage of journey.stages) {
+        for (const event of stage.events) unknown("channel", event.channel, channelIds);
+      }
+    }
+    for (const survey of workspace.surveys) {
+      unknown("channel", survey.channel, channelIds);
+      for (const indicator of survey.indicators) unknown("indicator", indicator, indicatorIds);
+      for (const question of survey.questions)
+        unknown("indicator", question.indicator, indicatorIds);
+      const event = survey.event;
+      if (event === null) continue;
+      const journeyEvents = survey.journey.stages.flatMap((s) => s.events);
+      if (survey.stage === null) {
+        unknown(
+          "event",
+          event,
+          journeyEvents.map((e) => e.id),
+          { scope: `journey "${survey.journey.id}"` },
+        );
+        continue;
+      }
+      const own = survey.stage.events.map((e) => e.id);
+      if (own.includes(event.value)) continue;
+      const elsewhere = journeyEvents.find((e) => e.id === event.value);
+      if (elsewhere) {
+        report({
+          messageId: "eventOfOtherStage",
+          data: { id: event.value, stage: elsewhere.stage.id, own: survey.stage.id },
+          at: event.origin,
+        });
+      } else {
+        unknown("event", event, own, { scope: `stage "${survey.stage.id}"` });
+      }
+    }
+  },
+};

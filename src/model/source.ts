@@ -1,4 +1,13 @@
-import { type Document, isAlias, LineCounter, parseAllDocuments, visit } from "yaml";
+import {
+  Composer,
+  type Document,
+  isAlias,
+  isScalar,
+  LineCounter,
+  type Node,
+  Parser,
+  visit,
+} from "yaml";
 import { decode } from "./decode.js";
 
 /** Aliased nodes one document may expand; more is taken for an alias bomb. */
@@ -56,12 +65,11 @@ export function parseSource(path: string, bytes: Uint8Array): SourceFile {
 export function parseText(path: string, text: string, lines = new LineCounter()): SourceFile {
   const issues: SyntaxIssue[] = [];
   const documents: SourceDocument[] = [];
-  const parsed = parseAllDocuments(text, {
-    lineCounter: lines,
-    prettyErrors: false,
-    uniqueKeys: true,
-  });
-  const list = Array.isArray(parsed) ? parsed : [];
+  // parseAllDocuments, unrolled: the tokens pass through checkDirectives on their way to the composer.
+  const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
+  issues.push(...checkDirectives(tokens));
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: sameKey, logLevel: "error" });
+  const list = Array.from(composer.compose(tokens)) as Document.Parsed[];
   for (const [index, doc] of list.entries()) {
     let usable = true;
     let exhausted = false;
@@ -95,6 +103,48 @@ export function parseText(path: string, text: string, lines = new LineCounter())
     documents.push({ index, doc, value, usable });
   }
   return { path, text, lines, documents, issues };
+}
+
+/**
+ * Two keys are the same when their scalar values are equal. Empty keys are left to the schema
+ * (they are never a known key), since YAML allows several of them.
+ */
+function sameKey(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!isScalar(a) || !isScalar(b)) return false;
+  return a.value !== null && a.value === b.value;
+}
+
+/** What the composer lets pass: a directive with no document after it, and a repeated %YAML. */
+function checkDirectives(
+  tokens: readonly { type: string; offset: number; source?: string }[],
+): SyntaxIssue[] {
+  const issues: SyntaxIssue[] = [];
+  let pending: { offset: number; source: string }[] = [];
+  for (const token of tokens) {
+    if (token.type === "directive") {
+      const source = token.source ?? "";
+      if (source.startsWith("%YAML") && pending.some((d) => d.source.startsWith("%YAML"))) {
+        issues.push({
+          message: "YAML: the %YAML directive is given twice",
+          offset: token.offset,
+          endOffset: token.offset + source.length,
+        });
+      }
+      pending.push({ offset: token.offset, source });
+    } else if (token.type === "document") {
+      pending = [];
+    }
+  }
+  const [orphan] = pending;
+  if (orphan) {
+    issues.push({
+      message: "YAML: a directive must be followed by a document (---)",
+      offset: orphan.offset,
+      endOffset: orphan.offset + orphan.source.length,
+    });
+  }
+  return issues;
 }
 
 function yamlMessage(code: string, message: string): string {

@@ -11,7 +11,8 @@ export function closest(word: string, known: Iterable<string>): string | null {
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of known) {
     if (candidate === word) continue;
-    const d = candidate.toLowerCase() === lower ? 0 : distance(lower, candidate.toLowerCase());
+    const other = candidate.toLowerCase();
+    const d = other === lower ? 0 : isSwap(lower, other) ? 1 : distance(lower, other);
     if (d < bestDistance || (d === bestDistance && best !== null && candidate < best)) {
       best = candidate;
       bestDistance = d;
@@ -24,4 +25,14 @@ export function closest(word: string, known: Iterable<string>): string | null {
 export function didYouMean(word: string, known: Iterable<string>): string {
   const match = closest(word, known);
   return match === null ? "" : `; did you mean "${match}"?`;
+}
+
+/** Two adjacent letters swapped ("nsp" for "nps"): one typo, though Levenshtein counts two edits. */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return (
+    i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
+  );
 }

@@ -1,0 +1,71 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { main } from "../src/cli.js";
+import { lintFiles } from "../src/lint/analyse.js";
+import { resolveConfig } from "../src/lint/config.js";
+import type { Finding } from "../src/lint/finding.js";
+import type { AnyRule } from "../src/lint/rule.js";
+import { parseText } from "../src/model/source.js";
+import { RULES } from "../src/rules/index.js";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+/** Third-party material beside the repository (absent in a user's fresh clone). */
+export const SHARED = join(ROOT, "..", "shared");
+export const HAS_SHARED = existsSync(join(SHARED, "realworld"));
+
+/** Strips the common indentation of a template literal, so YAML can be written inline. */
+export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const text = String.raw({ raw: strings }, ...values).replace(/^\n/, "");
+  const indent = Math.min(
+    ...text
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => /^ */.exec(l)?.[0].length ?? 0),
+  );
+  return text
+    .split("\n")
+    .map((l) => l.slice(indent))
+    .join("\n");
+}
+
+/** Lints in-memory files with the real pipeline: `{ "path.yaml": text }` in, findings out. */
+export function lintSources(
+  files: Record<string, string>,
+  options: { config?: string; rules?: readonly AnyRule[] } = {},
+): Finding[] {
+  const sources = Object.entries(files).map(([path, text]) => parseText(path, text));
+  const config = resolveConfig(options.config ? parse(options.config) : null, null);
+  return lintFiles(sources, config, options.rules ?? RULES);
+}
+
+/** `[rule, line, column, message]` of each finding: what tests compare. */
+export const brief = (findings: readonly Finding[]) =>
+  findings.map((f) => [f.rule, f.line, f.column, f.message]);
+
+/** Runs the CLI in-process; returns its exit code and what it printed. */
+export async function run(args: string[], cwd = ROOT) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    cwd,
+    env: {},
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
+    colorLevel: 0,
+  });
+  return { code, stdout, stderr };
+}
+
+/** A minimal valid persona and journey, to build test cases from. */
+export const PERSONA = yaml`
+  kind: persona
+  id: julie
+  name: Julie
+  summary: Buys online after reading reviews.
+`;

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 import chalk from "chalk";
-import { main } from "../dist/cli.js";
+import { colorLevel, main } from "../dist/cli.js";
 
 const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  colorLevel: chalk.level,
+  colorLevel: colorLevel(process.env, chalk.level),
 });
 process.exitCode = code;

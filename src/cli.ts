@@ -4,6 +4,8 @@ import { rules } from "./commands/rules.js";
 import { schema } from "./commands/schema.js";
 import { UsageError } from "./errors.js";
 import type { Io } from "./io/io.js";
+import type { AnyRule } from "./lint/rule.js";
+import { RULES } from "./rules/index.js";
 
 export type { Io } from "./io/io.js";
 
@@ -20,7 +22,7 @@ Examples:
   $ journey lint examples/clean           lint one folder (its journey.config.yaml applies)
   $ journey lint "maps/**/*.yaml"         lint the files a glob matches
   $ journey lint --format json > out.json findings as JSON, for scripts
-  $ journey lint --rule stale-map=off     change a rule's severity for this run
+  $ journey lint -f json -o report.json  write the report to a file
   $ journey lint --max-warnings 0         fail on warnings too (for CI)`;
 
 const VALIDATE_EXAMPLES = `
@@ -30,9 +32,14 @@ Examples:
 
 /**
  * Runs the `journey` command line. Returns the exit code: 0 done (no error finding), 1 lint
- * found errors, 2 the invocation failed. Never calls process.exit; prints through `io`.
+ * found errors, 2 the invocation failed. Never calls process.exit; prints through `io`. The rule
+ * registry is a parameter so that tests can run the CLI with rules of their own.
  */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: Io,
+  registry: readonly AnyRule[] = RULES,
+): Promise<number> {
   let code = 0;
   const program = new Command("journey")
     .description(
@@ -93,7 +100,12 @@ Exit codes: 0 done, 1 lint found errors, 2 the invocation failed.`,
       .option("-o, --output <file>", "write the report to a file instead of stdout")
       .addHelpText("after", structuralOnly ? VALIDATE_EXAMPLES : LINT_EXAMPLES)
       .action(async (paths: string[], options) => {
-        code = await lint(paths, options, io, structuralOnly);
+        code = await lint(
+          paths,
+          options,
+          io,
+          structuralOnly ? registry.filter((r) => r.fixed) : registry,
+        );
       });
     command.exitOverride();
   }
@@ -106,7 +118,7 @@ Exit codes: 0 done, 1 lint found errors, 2 the invocation failed.`,
     .option("--rule <id=severity>", "show the effect of a severity flag (repeatable)", collect, [])
     .addHelpText("after", "\nExamples:\n  $ journey rules\n  $ journey rules --format json")
     .action(async (options) => {
-      code = await rules(options, io);
+      code = await rules(options, io, registry);
     });
 
   program
@@ -130,10 +142,8 @@ Exit codes: 0 done, 1 lint found errors, 2 the invocation failed.`,
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
-      const done = ["commander.helpDisplayed", "commander.version", "commander.help"].includes(
-        error.code,
-      );
-      return done ? 0 : 2;
+      // --help and --version succeed; help shown because no command was given does not.
+      return ["commander.helpDisplayed", "commander.version"].includes(error.code) ? 0 : 2;
     }
     if (error instanceof UsageError) {
       io.stderr(`journey: ${error.message}\n`);
@@ -144,3 +154,11 @@ Exit codes: 0 done, 1 lint found errors, 2 the invocation failed.`,
 }
 
 const VERSION = "0.1.0";
+
+/**
+ * The colour level for stdout: chalk's detection (TTY, FORCE_COLOR, terminal), except that a
+ * non-empty NO_COLOR always turns colour off (https://no-color.org), which chalk does not check.
+ */
+export function colorLevel(env: Io["env"], detected: 0 | 1 | 2 | 3): 0 | 1 | 2 | 3 {
+  return env.NO_COLOR ? 0 : detected;
+}

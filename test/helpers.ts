@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -69,3 +70,21 @@ export const PERSONA = yaml`
   name: Julie
   summary: Buys online after reading reviews.
 `;
+
+const BIN = join(ROOT, "bin", "journey.js");
+
+/** Runs the real binary in a child process (built by `npm test` before vitest), never longer than 25 s. */
+export function spawn(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: "utf8",
+    timeout: 25_000,
+    env: { PATH: process.env.PATH ?? "", ...env },
+  });
+  return {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    signal: result.signal,
+  };
+}

@@ -5,8 +5,8 @@ import { loadWorkspaces } from "../io/workspaces.js";
 import { lintFiles } from "../lint/analyse.js";
 import { parseRuleFlag } from "../lint/config.js";
 import { compareFindings, type Finding, summarize } from "../lint/finding.js";
+import type { AnyRule } from "../lint/rule.js";
 import { LINT_FORMATTERS } from "../report/formatters.js";
-import { RULES, STRUCTURAL_RULES } from "../rules/index.js";
 
 export interface LintOptions {
   format: string;
@@ -18,14 +18,14 @@ export interface LintOptions {
 }
 
 /**
- * `journey lint` and `journey validate` (structural rules only). Exit 1 when an error is found
- * or --max-warnings is exceeded, else 0.
+ * `journey lint`, and `journey validate` (called with the structural rules only). Exit 1 when
+ * an error is found or --max-warnings is exceeded, else 0.
  */
 export async function lint(
   paths: string[],
   options: LintOptions,
   io: Io,
-  structuralOnly = false,
+  registry: readonly AnyRule[],
 ): Promise<number> {
   const load = LINT_FORMATTERS[options.format];
   if (!load) {
@@ -34,7 +34,6 @@ export async function lint(
     );
   }
   const flags = options.rule.map(parseRuleFlag);
-  const registry = structuralOnly ? STRUCTURAL_RULES : RULES;
   let findings: Finding[] = [];
   let fileCount = 0;
   for (const workspace of loadWorkspaces(io.cwd, paths, options.config)) {

@@ -2,8 +2,7 @@ import { UsageError } from "../errors.js";
 import { loadConfig } from "../io/config.js";
 import type { Io } from "../io/io.js";
 import { activeRules, parseRuleFlag } from "../lint/config.js";
-import { docsPath } from "../lint/rule.js";
-import { RULES } from "../rules/index.js";
+import { type AnyRule, docsPath } from "../lint/rule.js";
 
 export interface RulesOptions {
   format: string;
@@ -12,9 +11,13 @@ export interface RulesOptions {
 }
 
 /** `journey rules`: every rule with its default and configured severity, description and docs. */
-export async function rules(options: RulesOptions, io: Io): Promise<number> {
+export async function rules(
+  options: RulesOptions,
+  io: Io,
+  registry: readonly AnyRule[],
+): Promise<number> {
   const { config } = loadConfig(io.cwd, io.cwd, options.config);
-  const active = activeRules(RULES, config, options.rule.map(parseRuleFlag));
+  const active = activeRules(registry, config, options.rule.map(parseRuleFlag));
   const rows = active.map(({ rule, severity }) => ({
     id: rule.id,
     defaultSeverity: rule.defaultSeverity,

@@ -27,7 +27,7 @@ export function decode(bytes: Uint8Array): Decoded {
     return {
       ok: false,
       text: "",
-      offset: nul,
+      offset: 0,
       message: "binary file (it contains a NUL byte), not YAML text",
     };
   }

@@ -1,13 +1,4 @@
-import {
-  Composer,
-  type Document,
-  isAlias,
-  isScalar,
-  LineCounter,
-  type Node,
-  Parser,
-  visit,
-} from "yaml";
+import { Composer, type Document, isAlias, isScalar, LineCounter, Parser, visit } from "yaml";
 import { decode } from "./decode.js";
 
 /** Aliased nodes one document may expand; more is taken for an alias bomb. */
@@ -45,24 +36,33 @@ const RECOVERABLE = new Set(["DUPLICATE_KEY"]);
 /** Parses a file's bytes into documents, never throwing: every problem becomes a SyntaxIssue. */
 export function parseSource(path: string, bytes: Uint8Array): SourceFile {
   const decoded = decode(bytes);
-  const lines = new LineCounter();
   if (!decoded.ok) {
-    let n = decoded.text.indexOf("\n");
-    while (n !== -1) {
-      lines.addNewLine(n + 1);
-      n = decoded.text.indexOf("\n", n + 1);
-    }
     const issue = {
       message: decoded.message,
       offset: decoded.offset,
       endOffset: decoded.offset + 1,
     };
-    return { path, text: decoded.text, lines, documents: [], issues: [issue] };
+    return {
+      path,
+      text: decoded.text,
+      lines: countLines(decoded.text),
+      documents: [],
+      issues: [issue],
+    };
   }
-  return parseText(path, decoded.text, lines);
+  return parseText(path, decoded.text);
 }
 
-export function parseText(path: string, text: string, lines = new LineCounter()): SourceFile {
+/** Line starts of a text that the YAML lexer does not read (it registers them itself otherwise). */
+function countLines(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let n = text.indexOf("\n"); n !== -1; n = text.indexOf("\n", n + 1)) lines.addNewLine(n + 1);
+  return lines;
+}
+
+export function parseText(path: string, text: string): SourceFile {
+  const lines = new LineCounter();
   const issues: SyntaxIssue[] = [];
   const documents: SourceDocument[] = [];
   // parseAllDocuments, unrolled: the tokens pass through checkDirectives on their way to the composer.
@@ -173,7 +173,7 @@ export function unparsedSource(path: string, message: string): SourceFile {
   return {
     path,
     text: "",
-    lines: new LineCounter(),
+    lines: countLines(""),
     documents: [],
     issues: [{ message, offset: 0, endOffset: 1 }],
   };

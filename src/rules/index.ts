@@ -6,6 +6,3 @@ import { unknownReference } from "./unknown-reference.js";
 
 /** Every rule, in the order `journey rules` lists them. Adding a rule: one file here, one doc page, one test. */
 export const RULES: readonly AnyRule[] = [syntax, schema, duplicateId, unknownReference];
-
-/** The rules `journey validate` runs: schemas and references only. */
-export const STRUCTURAL_RULES: readonly AnyRule[] = RULES.filter((r) => r.fixed);

@@ -1,0 +1,406 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../src/cli.js";
+import type { Rule } from "../src/lint/rule.js";
+import { childPointer } from "../src/model/pointer.js";
+import { RULES } from "../src/rules/index.js";
+import { ROOT, run, spawn } from "./helpers.js";
+
+/** A configurable warning rule, to exercise severities, --quiet and --max-warnings end to end. */
+const eventWithoutEmotion: Rule = {
+  id: "event-without-emotion",
+  description: "Test rule: every event names an emotion.",
+  defaultSeverity: "warning",
+  messages: { missing: 'event "{id}" names no emotion' },
+  defaultOptions: {},
+  check({ workspace, report }) {
+    for (const j of workspace.journeys)
+      for (const s of j.stages)
+        for (const e of s.events)
+          if (!e.data.emotion)
+            report({
+              messageId: "missing",
+              data: { id: e.id },
+              at: { ...e.origin, pointer: childPointer(e.origin.pointer, "id") },
+            });
+  },
+};
+
+async function runWith(args: string[], cwd = ROOT) {
+  let stdout = "";
+  let stderr = "";
+  const io = {
+    cwd,
+    env: {},
+    stdout: (s: string) => void (stdout += s),
+    stderr: (s: string) => void (stderr += s),
+    colorLevel: 0 as const,
+  };
+  const code = await main(args, io, [...RULES, eventWithoutEmotion]);
+  return { code, stdout, stderr };
+}
+
+describe("journey lint on the examples", () => {
+  it("the clean workspace: exit 0, no finding", async () => {
+    const r = await run(["lint", "examples/clean"]);
+    expect(r).toEqual({ code: 0, stdout: "✔ no problems in 5 files\n", stderr: "" });
+  });
+
+  it("the broken workspace: located findings, exit 1", async () => {
+    const r = await run(["lint", "examples/broken"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("");
+    await expect(r.stdout).toMatchFileSnapshot("snapshots/lint-broken.stylish.txt");
+  });
+
+  it("--format json follows the contract", async () => {
+    const r = await run(["lint", "examples/broken", "--format", "json"]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(Object.keys(report)).toEqual(["version", "findings", "summary"]);
+    expect(report.version).toBe(1);
+    expect(report.summary).toEqual({ files: 5, errors: report.findings.length, warnings: 0 });
+    for (const f of report.findings) {
+      expect(Object.keys(f)).toEqual([
+        "rule",
+        "severity",
+        "message",
+        "file",
+        "line",
+        "column",
+        "endLine",
+        "endColumn",
+        "entity",
+      ]);
+      expect(f.file).toMatch(/^examples\/broken\/[a-z/-]+\.yaml$/);
+      expect(f.line).toBeGreaterThanOrEqual(1);
+      expect(f.column).toBeGreaterThanOrEqual(1);
+    }
+    const order = report.findings.map((f: { file: string; line: number; column: number }) => [
+      f.file,
+      f.line,
+      f.column,
+    ]);
+    expect(order).toEqual(
+      [...order].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2])),
+    );
+    expect(report.findings[0]).toEqual({
+      rule: "unknown-reference",
+      severity: "error",
+      message: 'unknown persona "juli"; did you mean "julie"?',
+      file: "examples/broken/journeys/julie-online.yaml",
+      line: 5,
+      column: 10,
+      endLine: 5,
+      endColumn: 14,
+      entity: "journey:julie-online",
+    });
+    const entities = new Set(report.findings.map((f: { entity: string }) => f.entity));
+    expect(entities).toEqual(
+      new Set(["journey:julie-online", "survey:delivery-csat", "persona:julie", null]),
+    );
+  });
+
+  it("validate reports the same structural findings", async () => {
+    const lint = await run(["lint", "examples/broken", "-f", "json"]);
+    const validate = await run(["validate", "examples/broken", "-f", "json"]);
+    expect(validate.code).toBe(1);
+    expect(JSON.parse(validate.stdout)).toEqual(JSON.parse(lint.stdout));
+  });
+
+  it("two workspaces in one call, each with its own config", async () => {
+    const r = await run(["lint", "examples/clean", "examples/broken", "-f", "json"]);
+    const report = JSON.parse(r.stdout);
+    expect(report.summary.files).toBe(10);
+    expect(
+      report.findings.every((f: { file: string }) => f.file.startsWith("examples/broken/")),
+    ).toBe(true);
+  });
+
+  it("a glob", async () => {
+    const r = await run(["lint", "examples/broken/personas/*.yaml", "-f", "json"]);
+    const report = JSON.parse(r.stdout);
+    expect(report.summary.files).toBe(2);
+    expect(report.findings.map((f: { rule: string; line: number }) => [f.rule, f.line])).toEqual([
+      ["duplicate-id", 3],
+      ["unknown-reference", 11],
+      ["schema", 13],
+    ]);
+  });
+
+  it("from inside a workspace, the config is found by walking up and paths stay relative", async () => {
+    const r = await run(["lint", "-f", "json"], join(ROOT, "examples", "broken", "personas"));
+    const report = JSON.parse(r.stdout);
+    expect(report.summary.files).toBe(5);
+    expect(report.findings[0].file).toBe("../journeys/julie-online.yaml");
+  });
+});
+
+describe("severities, --rule, --quiet, --max-warnings (with a warning rule of the test's own)", () => {
+  const workspace = join(ROOT, "examples", "clean");
+
+  it("warnings are reported and do not fail the run", async () => {
+    const r = await runWith(["lint", "-f", "json"], workspace);
+    const report = JSON.parse(r.stdout);
+    expect(r.code).toBe(0);
+    expect(report.summary).toEqual({ files: 5, errors: 0, warnings: 6 });
+    expect(report.findings[0]).toMatchObject({
+      rule: "event-without-emotion",
+      severity: "warning",
+      file: "journeys/julie-online.yaml",
+      line: 27,
+      column: 13,
+    });
+  });
+
+  it("--max-warnings: exceeded exits 1, reached does not", async () => {
+    expect((await runWith(["lint", "--max-warnings", "5"], workspace)).code).toBe(1);
+    expect((await runWith(["lint", "--max-warnings", "6"], workspace)).code).toBe(0);
+  });
+
+  it("--quiet drops warnings", async () => {
+    const r = await runWith(["lint", "--quiet", "--max-warnings", "0"], workspace);
+    expect(r).toMatchObject({ code: 0, stdout: "✔ no problems in 5 files\n" });
+  });
+
+  it("--rule changes a severity, and off silences the rule", async () => {
+    const error = await runWith(
+      ["lint", "--rule", "event-without-emotion=error", "-f", "json"],
+      workspace,
+    );
+    expect(error.code).toBe(1);
+    expect(JSON.parse(error.stdout).summary).toEqual({ files: 5, errors: 6, warnings: 0 });
+    const off = await runWith(["lint", "--rule", "event-without-emotion=off"], workspace);
+    expect(off).toMatchObject({ code: 0, stdout: "✔ no problems in 5 files\n" });
+  });
+
+  it("the config's rules apply, and --rule wins over them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "journey-"));
+    writeFileSync(
+      join(dir, "journey.config.yaml"),
+      "kind: config\nrules:\n  event-without-emotion: error\n",
+    );
+    writeFileSync(
+      join(dir, "j.yaml"),
+      "kind: persona\nid: p\nname: P\nsummary: S\n---\nkind: journey\nid: j\ntitle: J\npersona: p\nstages:\n  - id: s\n    name: S\n    events:\n      - { id: e, action: A, channel: web }\n",
+    );
+    const fromConfig = await runWith(["lint", "-f", "json"], dir);
+    expect(fromConfig.code).toBe(1);
+    expect(
+      JSON.parse(fromConfig.stdout).findings.map((f: { severity: string; line: number }) => [
+        f.severity,
+        f.line,
+      ]),
+    ).toEqual([["error", 14]]);
+    const overridden = await runWith(["lint", "--rule", "event-without-emotion=warning"], dir);
+    expect(overridden.code).toBe(0);
+  });
+
+  it("journey rules shows default and configured severity", async () => {
+    const r = await runWith(["rules", "--format", "json", "--rule", "event-without-emotion=off"]);
+    const rows = JSON.parse(r.stdout);
+    expect(rows.map((x: { id: string }) => x.id)).toEqual([
+      "syntax",
+      "schema",
+      "duplicate-id",
+      "unknown-reference",
+      "event-without-emotion",
+    ]);
+    expect(rows[4]).toEqual({
+      id: "event-without-emotion",
+      defaultSeverity: "warning",
+      severity: "off",
+      fixed: false,
+      description: "Test rule: every event names an emotion.",
+      docs: "docs/rules/event-without-emotion.md",
+    });
+  });
+});
+
+describe("invocation errors: one line on stderr, exit 2", () => {
+  it.each([
+    [["lint", "--bad"], "journey: unknown option '--bad'\n"],
+    [["lnt"], "journey: unknown command 'lnt'\n(Did you mean lint?)\n"],
+    [
+      ["lint", "--format", "xml", "examples/clean"],
+      'journey: unknown format "xml": use stylish, json\n',
+    ],
+    [
+      ["lint", "no/such/folder"],
+      "journey: cannot read no/such/folder: no such file or directory\n",
+    ],
+    [
+      ["lint", "examples/clean", "--rule", "schema=off"],
+      'journey: --rule: rule "schema" is always on at error and cannot be configured\n',
+    ],
+    [
+      ["lint", "examples/clean", "--rule", "duplicate-ids=error"],
+      'journey: --rule: unknown rule "duplicate-ids"; did you mean "duplicate-id"?\n',
+    ],
+    [
+      ["lint", "examples/clean", "--rule", "schema"],
+      'journey: --rule expects <id>=<severity> with severity error, warning, off, got "schema"\n',
+    ],
+    [
+      ["lint", "examples/clean", "--max-warnings", "-1"],
+      "journey: option '--max-warnings <n>' argument '-1' is invalid. expected a whole number (0 or more).\n",
+    ],
+    [
+      ["lint", "examples/clean", "--config", "nope.yaml"],
+      "journey: cannot read config nope.yaml: no such file\n",
+    ],
+    [["lint", "examples/*.nothing"], 'journey: no YAML file matched "examples/*.nothing"\n'],
+    [
+      ["schema", "jouney"],
+      'journey: unknown kind "jouney": use persona, journey, config; did you mean "journey"?\n',
+    ],
+    [
+      ["lint", "examples/clean", "-o", "no/such/dir/out.txt"],
+      "journey: cannot write no/such/dir/out.txt: no such file or directory\n",
+    ],
+  ])("%j", async (args, stderr) => {
+    expect(await run(args)).toEqual({ code: 2, stdout: "", stderr });
+  });
+
+  it("an invalid config: exit 2 with each problem at file:line:column", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "journey-"));
+    writeFileSync(
+      join(dir, "journey.config.yaml"),
+      "kind: config\nchanels: []\nstaleAfter: 12 months\n",
+    );
+    writeFileSync(join(dir, "p.yaml"), "kind: persona\nid: p\nname: P\nsummary: S\n");
+    expect(await run(["lint"], dir)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "journey: invalid config:\n" +
+        '  journey.config.yaml:2:1: unknown key "chanels" in config; did you mean "channels"?\n' +
+        '  journey.config.yaml:3:13: "staleAfter" must be an ISO 8601 duration such as P7D, P2W, P1M or P1Y, not "12 months"\n',
+    });
+  });
+
+  it.each([
+    [
+      "a YAML error",
+      "kind: config\nrules: [\n",
+      "journey: invalid config journey.config.yaml:3:1: YAML: Flow sequence in block collection must be sufficiently indented and end with a ]\n",
+    ],
+    [
+      "another kind",
+      "kind: persona\nid: p\nname: P\nsummary: S\n",
+      'journey: invalid config journey.config.yaml:1:7: a config file must have "kind: config", not "persona"\n',
+    ],
+    [
+      "an unknown rule",
+      "kind: config\nrules:\n  stage-without-surveys: warning\n",
+      'journey: journey.config.yaml: unknown rule "stage-without-surveys"\n',
+    ],
+    [
+      "a bad severity",
+      "kind: config\nrules:\n  schema: warn\n",
+      'journey: invalid config journey.config.yaml:3:11: "schema" is not valid: A rule\'s severity, or [severity, options]\n',
+    ],
+  ])("an invalid config: %s", async (_name, config, stderr) => {
+    const dir = mkdtempSync(join(tmpdir(), "journey-"));
+    writeFileSync(join(dir, "journey.config.yaml"), config);
+    expect(await run(["lint"], dir)).toEqual({ code: 2, stdout: "", stderr });
+  });
+});
+
+describe("other commands and outputs", () => {
+  it("--output writes the report to a file and nothing to stdout", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "journey-"));
+    const r = await run(["lint", "examples/broken", "-f", "json", "-o", join(dir, "report.json")]);
+    expect(r).toEqual({ code: 1, stdout: "", stderr: "" });
+    expect(JSON.parse(readFileSync(join(dir, "report.json"), "utf8")).version).toBe(1);
+  });
+
+  it("journey schema prints the shipped schema", async () => {
+    for (const kind of ["persona", "journey", "config"]) {
+      const r = await run(["schema", kind]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(readFileSync(join(ROOT, "schemas", `${kind}.schema.json`), "utf8"));
+    }
+  });
+
+  it("journey rules lists the structural rules in a table", async () => {
+    const r = await run(["rules"]);
+    expect(r.code).toBe(0);
+    for (const id of ["syntax", "schema", "duplicate-id", "unknown-reference"])
+      expect(r.stdout).toContain(id);
+    expect(r.stdout).toContain("error (fixed)");
+    expect(r.stdout).toContain("docs/rules/duplicate-id.md");
+  });
+
+  it("--version is the package's", async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+    expect(await run(["--version"])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
+  });
+
+  it.each([["lint"], ["validate"], ["rules"], ["schema"]])(
+    "%s --help shows examples",
+    async (command) => {
+      const r = await run([command, "--help"]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain("Examples:");
+      expect(r.stdout).toContain(`$ journey ${command}`);
+    },
+  );
+
+  it("no command: help on stderr, exit 2", async () => {
+    const r = await run([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Usage: journey");
+  });
+
+  it("a config document other than the workspace's config is reported, not silently ignored", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "journey-"));
+    writeFileSync(
+      join(dir, "p.yaml"),
+      "kind: persona\nid: p\nname: P\nsummary: S\n---\nkind: config\n",
+    );
+    const r = await run(["lint", "-f", "json"], dir);
+    expect(
+      JSON.parse(r.stdout).findings.map((f: { rule: string; line: number; message: string }) => [
+        f.rule,
+        f.line,
+        f.message,
+      ]),
+    ).toEqual([
+      [
+        "schema",
+        6,
+        "this config is not applied: the workspace's config is journey.config.yaml at the workspace root (none found)",
+      ],
+    ]);
+  });
+});
+
+describe("the real binary", () => {
+  it("exit codes and streams of a real process", () => {
+    expect(spawn(["lint", "examples/clean"])).toMatchObject({
+      code: 0,
+      stdout: "✔ no problems in 5 files\n",
+      stderr: "",
+    });
+    expect(spawn(["lint", "examples/broken"]).code).toBe(1);
+    const bad = spawn(["lint", "--nope"]);
+    expect(bad).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: "journey: unknown option '--nope'\n",
+    });
+  });
+
+  it("colours: none when piped or under NO_COLOR, forced by FORCE_COLOR", () => {
+    expect(spawn(["lint", "examples/broken"]).stdout).not.toContain("\u001b[");
+    expect(spawn(["lint", "examples/broken"], ROOT, { FORCE_COLOR: "1" }).stdout).toContain(
+      "\u001b[31m",
+    );
+    expect(
+      spawn(["lint", "examples/broken"], ROOT, { FORCE_COLOR: "1", NO_COLOR: "1" }).stdout,
+    ).not.toContain("\u001b[");
+  });
+});

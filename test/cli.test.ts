@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli.js";
 import type { Rule } from "../src/lint/rule.js";
 import { childPointer } from "../src/model/pointer.js";
 import { RULES } from "../src/rules/index.js";
@@ -28,19 +27,7 @@ const eventWithoutEmotion: Rule = {
   },
 };
 
-async function runWith(args: string[], cwd = ROOT) {
-  let stdout = "";
-  let stderr = "";
-  const io = {
-    cwd,
-    env: {},
-    stdout: (s: string) => void (stdout += s),
-    stderr: (s: string) => void (stderr += s),
-    colorLevel: 0 as const,
-  };
-  const code = await main(args, io, [...RULES, eventWithoutEmotion]);
-  return { code, stdout, stderr };
-}
+const runWith = (args: string[], cwd = ROOT) => run(args, cwd, [...RULES, eventWithoutEmotion]);
 
 describe("journey lint on the examples", () => {
   it("the clean workspace: exit 0, no finding", async () => {

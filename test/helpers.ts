@@ -45,21 +45,25 @@ export function lintSources(
 export const brief = (findings: readonly Finding[]) =>
   findings.map((f) => [f.rule, f.line, f.column, f.message]);
 
-/** Runs the CLI in-process; returns its exit code and what it printed. */
-export async function run(args: string[], cwd = ROOT) {
+/** Runs the CLI in-process (with the given rules, by default the real ones); returns its exit code and what it printed. */
+export async function run(args: string[], cwd = ROOT, registry: readonly AnyRule[] = RULES) {
   let stdout = "";
   let stderr = "";
-  const code = await main(args, {
-    cwd,
-    env: {},
-    stdout: (s) => {
-      stdout += s;
+  const code = await main(
+    args,
+    {
+      cwd,
+      env: {},
+      stdout: (s) => {
+        stdout += s;
+      },
+      stderr: (s) => {
+        stderr += s;
+      },
+      colorLevel: 0,
     },
-    stderr: (s) => {
-      stderr += s;
-    },
-    colorLevel: 0,
-  });
+    registry,
+  );
   return { code, stdout, stderr };
 }
 

@@ -1,0 +1,123 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse, parseAllDocuments } from "yaml";
+import * as source from "../scripts/schema-src.mjs";
+import { checkDocument } from "../src/validate/document.js";
+import { HAS_SHARED, ROOT, SHARED } from "./helpers.js";
+
+// ajv and ajv-formats are CommonJS: required, so their default exports need no interop guessing.
+const require = createRequire(import.meta.url);
+const Ajv = require("ajv").default as typeof import("ajv").default;
+const addFormats = require("ajv-formats").default as typeof import("ajv-formats").default;
+
+const KINDS = ["persona", "journey", "config"] as const;
+const shipped = (kind: string) =>
+  JSON.parse(readFileSync(join(ROOT, "schemas", `${kind}.schema.json`), "utf8"));
+
+/** Every subschema that declares properties, with its path, for the description check. */
+function* propertyOwners(
+  schema: unknown,
+  path = "#",
+): Generator<[string, Record<string, Record<string, unknown>>]> {
+  if (typeof schema !== "object" || schema === null) return;
+  const node = schema as Record<string, unknown>;
+  if (node.properties) yield [path, node.properties as Record<string, Record<string, unknown>>];
+  for (const [key, value] of Object.entries(node)) {
+    if (typeof value === "object" && value !== null) yield* propertyOwners(value, `${path}/${key}`);
+  }
+}
+
+describe("the JSON schemas", () => {
+  it.each(KINDS)(
+    "%s.schema.json is what scripts/schema-src.mjs generates (run node scripts/write-schemas.mjs)",
+    (kind) => {
+      expect(shipped(kind)).toEqual(
+        JSON.parse(JSON.stringify((source as Record<string, unknown>)[kind])),
+      );
+    },
+  );
+
+  it.each(KINDS)("%s: a stable $id, and a description on every property", (kind) => {
+    const schema = shipped(kind);
+    expect(schema.$id).toBe(`urn:journey:schema:v1:${kind}`);
+    let count = 0;
+    for (const [path, properties] of propertyOwners(schema)) {
+      for (const [name, property] of Object.entries(properties)) {
+        count++;
+        expect(typeof property.description, `${path}/properties/${name}`).toBe("string");
+      }
+    }
+    expect(count).toBeGreaterThan(kind === "journey" ? 50 : 8);
+  });
+
+  it.each(KINDS)("%s: compiles in a fresh ajv in strict mode", (kind) => {
+    const ajv = new Ajv({
+      strict: true,
+      strictRequired: false,
+      strictTuples: false,
+      allowUnionTypes: true,
+    });
+    addFormats(ajv, ["date"]);
+    expect(() => ajv.compile(shipped(kind))).not.toThrow();
+  });
+});
+
+describe("the examples validate, checked by a freshly compiled ajv as well as by the shipped validators", () => {
+  const ajv = new Ajv({
+    allErrors: true,
+    strictRequired: false,
+    strictTuples: false,
+    allowUnionTypes: true,
+  });
+  addFormats(ajv, ["date"]);
+  const validators = Object.fromEntries(KINDS.map((k) => [k, ajv.compile(shipped(k))]));
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else if (entry.name.endsWith(".yaml")) files.push(join(dir, entry.name));
+    }
+  };
+  walk(join(ROOT, "examples", "clean"));
+
+  it.each(files.map((f) => [f.slice(ROOT.length + 1), f]))("%s", (_name, file) => {
+    for (const doc of parseAllDocuments(readFileSync(file, "utf8")) as unknown as {
+      toJS(): Record<string, string>;
+    }[]) {
+      const value = doc.toJS();
+      const validate = validators[value.kind as (typeof KINDS)[number]];
+      expect(validate?.(value), JSON.stringify(validate?.errors)).toBe(true);
+      expect(checkDocument(value).issues).toEqual([]);
+    }
+  });
+});
+
+if (!HAS_SHARED)
+  console.warn("SKIPPED: FORMAT.md examples: ../shared/spec is not beside the repository.");
+
+describe.skipIf(!HAS_SHARED)("the examples of ../shared/spec/FORMAT.md are valid", () => {
+  const format = HAS_SHARED ? readFileSync(join(SHARED, "spec", "FORMAT.md"), "utf8") : "";
+  const blocks = [...format.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
+  const documents = blocks
+    .map((b) => parse(b))
+    .filter((v) => typeof v === "object" && v !== null && "kind" in v);
+
+  it("has a persona, a journey and a config example", () => {
+    expect(documents.map((d) => d.kind).sort()).toEqual(["config", "journey", "persona"]);
+  });
+
+  it.each(documents.map((d) => [d.kind, d]))("kind: %s", (_kind, value) => {
+    expect(checkDocument(value).issues).toEqual([]);
+  });
+
+  it("the survey example, placed in a journey, is valid", () => {
+    const survey = blocks.map((b) => parse(b)).find((v) => Array.isArray(v))?.[0];
+    expect(survey?.id).toBe("delivery-csat");
+    const journey = documents.find((d) => d.kind === "journey");
+    const withSurvey = { ...journey, surveys: [{ ...survey, event: undefined }] };
+    delete withSurvey.surveys[0].event;
+    expect(checkDocument(withSurvey).issues).toEqual([]);
+  });
+});

@@ -1,11 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { lint } from "./commands/lint.js";
-import { rules } from "./commands/rules.js";
-import { schema } from "./commands/schema.js";
 import { UsageError } from "./errors.js";
 import type { Io } from "./io/io.js";
 import type { AnyRule } from "./lint/rule.js";
-import { RULES } from "./rules/index.js";
 
 export type { Io } from "./io/io.js";
 
@@ -33,13 +29,15 @@ Examples:
 /**
  * Runs the `journey` command line. Returns the exit code: 0 done (no error finding), 1 lint
  * found errors, 2 the invocation failed. Never calls process.exit; prints through `io`. The rule
- * registry is a parameter so that tests can run the CLI with rules of their own.
+ * registry (default: every rule) is a parameter so that tests can run the CLI with rules of their own.
  */
 export async function main(
   argv: readonly string[],
   io: Io,
-  registry: readonly AnyRule[] = RULES,
+  registry?: readonly AnyRule[],
 ): Promise<number> {
+  // Each command loads what it needs when it runs: `journey --version` reads no YAML library.
+  const rulesOf = async () => registry ?? (await import("./rules/index.js")).RULES;
   let code = 0;
   const program = new Command("journey")
     .description(
@@ -100,12 +98,9 @@ Exit codes: 0 done, 1 lint found errors, 2 the invocation failed.`,
       .option("-o, --output <file>", "write the report to a file instead of stdout")
       .addHelpText("after", structuralOnly ? VALIDATE_EXAMPLES : LINT_EXAMPLES)
       .action(async (paths: string[], options) => {
-        code = await lint(
-          paths,
-          options,
-          io,
-          structuralOnly ? registry.filter((r) => r.fixed) : registry,
-        );
+        const { lint } = await import("./commands/lint.js");
+        const all = await rulesOf();
+        code = await lint(paths, options, io, structuralOnly ? all.filter((r) => r.fixed) : all);
       });
     command.exitOverride();
   }
@@ -118,7 +113,8 @@ Exit codes: 0 done, 1 lint found errors, 2 the invocation failed.`,
     .option("--rule <id=severity>", "show the effect of a severity flag (repeatable)", collect, [])
     .addHelpText("after", "\nExamples:\n  $ journey rules\n  $ journey rules --format json")
     .action(async (options) => {
-      code = await rules(options, io, registry);
+      const { rules } = await import("./commands/rules.js");
+      code = await rules(options, io, await rulesOf());
     });
 
   program
@@ -129,7 +125,8 @@ Exit codes: 0 done, 1 lint found errors, 2 the invocation failed.`,
       "after",
       "\nExamples:\n  $ journey schema journey > journey.schema.json\n  $ journey schema config",
     )
-    .action((kind: string) => {
+    .action(async (kind: string) => {
+      const { schema } = await import("./commands/schema.js");
       code = schema(kind, io);
     });
 

@@ -66,8 +66,7 @@ export function parseText(path: string, text: string): SourceFile {
   const issues: SyntaxIssue[] = [];
   const documents: SourceDocument[] = [];
   // parseAllDocuments, unrolled: the tokens pass through checkDirectives on their way to the composer.
-  const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
-  issues.push(...checkDirectives(tokens));
+  const tokens = checkDirectives(new Parser(lines.addNewLine).parse(text), issues);
   const composer = new Composer({ prettyErrors: false, uniqueKeys: sameKey, logLevel: "error" });
   const list = Array.from(composer.compose(tokens)) as Document.Parsed[];
   for (const [index, doc] of list.entries()) {
@@ -115,11 +114,11 @@ function sameKey(a: unknown, b: unknown): boolean {
   return a.value !== null && a.value === b.value;
 }
 
-/** What the composer lets pass: a directive with no document after it, and a repeated %YAML. */
-function checkDirectives(
-  tokens: readonly { type: string; offset: number; source?: string }[],
-): SyntaxIssue[] {
-  const issues: SyntaxIssue[] = [];
+/** Passes the tokens on, noting what the composer lets pass: a directive with no document after it, and a repeated %YAML. */
+function* checkDirectives<T extends { type: string; offset: number; source?: string }>(
+  tokens: Iterable<T>,
+  issues: SyntaxIssue[],
+): Generator<T> {
   let pending: { offset: number; source: string }[] = [];
   for (const token of tokens) {
     if (token.type === "directive") {
@@ -135,6 +134,7 @@ function checkDirectives(
     } else if (token.type === "document") {
       pending = [];
     }
+    yield token;
   }
   const [orphan] = pending;
   if (orphan) {
@@ -144,7 +144,6 @@ function checkDirectives(
       endOffset: orphan.offset + orphan.source.length,
     });
   }
-  return issues;
 }
 
 function yamlMessage(code: string, message: string): string {

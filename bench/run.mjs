@@ -29,13 +29,27 @@ function time(args, cwd, runs) {
 function generate(journeys, stages) {
   const dir = mkdtempSync(join(tmpdir(), "journey-bench-"));
   mkdirSync(join(dir, "maps"));
-  writeFileSync(join(dir, "persona.yaml"), "kind: persona\nid: julie\nname: Julie\nsummary: Buys online.\n");
+  writeFileSync(
+    join(dir, "persona.yaml"),
+    "kind: persona\nid: julie\nname: Julie\nsummary: Buys online.\n",
+  );
   for (let j = 0; j < journeys; j++) {
-    const lines = [`kind: journey`, `id: journey-${j}`, `title: Journey ${j}`, `persona: julie`, `stages:`];
+    const lines = [
+      `kind: journey`,
+      `id: journey-${j}`,
+      `title: Journey ${j}`,
+      `persona: julie`,
+      `stages:`,
+    ];
     for (let s = 0; s < stages; s++) {
       lines.push(`  - id: stage-${s}`, `    name: Stage ${s}`, `    events:`);
       for (let e = 0; e < 3; e++) {
-        lines.push(`      - id: event-${s}-${e}`, `        action: Does thing ${e}`, `        channel: web`, `        satisfaction: ${1 + ((s + e) % 5)}`);
+        lines.push(
+          `      - id: event-${s}-${e}`,
+          `        action: Does thing ${e}`,
+          `        channel: web`,
+          `        satisfaction: ${1 + ((s + e) % 5)}`,
+        );
       }
       lines.push(
         `    surveys:`,
@@ -66,7 +80,10 @@ for (const [journeys, stages] of [
 ]) {
   const dir = generate(journeys, stages);
   const events = journeys * stages * 3;
-  rows.push([`journey lint: ${journeys} journeys, ${events} events, ${journeys * stages} surveys`, time(["lint"], dir, 3)]);
+  rows.push([
+    `journey lint: ${journeys} journeys, ${events} events, ${journeys * stages} surveys`,
+    time(["lint"], dir, 3),
+  ]);
   rmSync(dir, { recursive: true, force: true });
 }
 for (const [name, ms] of rows) console.log(`${ms.toFixed(0).padStart(7)} ms  ${name}`);

@@ -171,7 +171,6 @@ const recurrenceKeys = ["once", "every", "rrule", "trigger"];
 function recurrence() {
   let chain = { anyOf: recurrenceKeys.map((k) => ({ required: [k] })) };
   for (const key of [...recurrenceKeys].reverse()) {
-    // biome-ignore lint/suspicious/noThenProperty: `then` is the JSON Schema keyword.
     chain = { if: { required: [key] }, then: recurrenceForms[key], else: chain };
   }
   return {

@@ -18,7 +18,13 @@ describe("every rule has a doc page whose examples are tests", () => {
     const page = readFileSync(file, "utf8");
     expect(page.startsWith(`# ${id}\n`)).toBe(true);
     expect(page).toContain(`**Severity:** ${rule.defaultSeverity}`);
-    for (const heading of ["## What it checks", "## Why", "## Failing example", "## Passing example", "## Options"]) {
+    for (const heading of [
+      "## What it checks",
+      "## Why",
+      "## Failing example",
+      "## Passing example",
+      "## Options",
+    ]) {
       expect(page).toContain(heading);
     }
     const failing = examples(page, "Failing example");
@@ -29,7 +35,9 @@ describe("every rule has a doc page whose examples are tests", () => {
       expect(lintSources({ "example.yaml": text }).map((f) => f.rule)).toContain(id);
     }
     for (const text of passing) {
-      expect(lintSources({ "example.yaml": text }).map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+      expect(lintSources({ "example.yaml": text }).map((f) => `${f.rule}: ${f.message}`)).toEqual(
+        [],
+      );
     }
   });
 

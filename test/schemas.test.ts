@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import type { Ajv as AjvClass } from "ajv";
+import type { FormatsPlugin } from "ajv-formats";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
@@ -9,8 +11,8 @@ import { HAS_SHARED, ROOT, SHARED } from "./helpers.js";
 
 // ajv and ajv-formats are CommonJS: required, so their default exports need no interop guessing.
 const require = createRequire(import.meta.url);
-const Ajv = require("ajv").default as typeof import("ajv").default;
-const addFormats = require("ajv-formats").default as typeof import("ajv-formats").default;
+const Ajv = require("ajv").default as typeof AjvClass;
+const addFormats = require("ajv-formats").default as FormatsPlugin;
 
 const KINDS = ["persona", "journey", "config"] as const;
 const shipped = (kind: string) =>

@@ -122,11 +122,11 @@ function walk(cwd: string, patterns: string[]): string[] {
   // Through symlinks one file can be reached by several paths: read it once.
   const byRealPath = new Map<string, string>();
   for (const file of files.sort()) {
-    let real = file;
+    let real: string;
     try {
       real = realpathSync(file);
     } catch {
-      continue;
+      continue; // a dangling link met while walking: nothing to read
     }
     if (!byRealPath.has(real)) byRealPath.set(real, file);
   }

@@ -55,7 +55,7 @@ export interface Rule<Options = Record<string, never>> {
   check(context: RuleContext<Options>): void;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: a registry holds rules of every options type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds rules of every options type.
 export type AnyRule = Rule<any>;
 
 export const docsPath = (id: string): string => `docs/rules/${id}.md`;

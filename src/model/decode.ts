@@ -5,8 +5,7 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** `text` is always usable for positions; when `ok` is false it is a lossy decoding (or empty). */
 export type Decoded =
-  | { ok: true; text: string }
-  | { ok: false; text: string; message: string; offset: number };
+  { ok: true; text: string } | { ok: false; text: string; message: string; offset: number };
 
 /**
  * Turns a file's bytes into text: UTF-8, with or without BOM. Binary files (a NUL byte) and other

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -114,6 +114,53 @@ describe("journey lint on the examples", () => {
       ["duplicate-id", 3],
       ["unknown-reference", 11],
       ["schema", 13],
+    ]);
+  });
+
+  it("the config's include and ignore select the files of a folder; a file named explicitly is always read", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "journey-"));
+    writeFileSync(
+      join(dir, "journey.config.yaml"),
+      'kind: config\ninclude: ["maps/**/*.yaml"]\nignore: ["maps/drafts/**"]\n',
+    );
+    mkdirSync(join(dir, "maps", "drafts"), { recursive: true });
+    mkdirSync(join(dir, "other"));
+    writeFileSync(join(dir, "maps", "p.yaml"), "kind: persona\nid: p\nname: P\nsummary: S\n");
+    writeFileSync(join(dir, "maps", "drafts", "wip.yaml"), "kind: draft\n");
+    writeFileSync(join(dir, "other", "notes.yaml"), "kind: notes\n");
+    const folder = JSON.parse((await run(["lint", "-f", "json"], dir)).stdout);
+    expect(folder.summary).toEqual({ files: 1, errors: 0, warnings: 0 });
+    const explicit = await run(["lint", "-f", "json", "maps/p.yaml", "maps/drafts/wip.yaml"], dir);
+    expect(
+      JSON.parse(explicit.stdout).findings.map((f: { file: string; rule: string }) => [
+        f.file,
+        f.rule,
+      ]),
+    ).toEqual([["maps/drafts/wip.yaml", "schema"]]);
+  });
+
+  it("--config applies one config to every path; another workspace's config file is reported as not applied", async () => {
+    const r = await run([
+      "lint",
+      "-f",
+      "json",
+      "--config",
+      "examples/clean/journey.config.yaml",
+      "examples/broken/personas",
+      "examples/broken/journey.config.yaml",
+    ]);
+    const findings = JSON.parse(r.stdout).findings.map(
+      (f: { file: string; line: number; message: string }) => [f.file, f.line, f.message],
+    );
+    expect(findings).toContainEqual([
+      "examples/broken/journey.config.yaml",
+      2,
+      "this config is not applied: the workspace's config is examples/clean/journey.config.yaml",
+    ]);
+    expect(findings).toContainEqual([
+      "examples/broken/personas/julie.yaml",
+      11,
+      'unknown channel "emial"; did you mean "email"?',
     ]);
   });
 

@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { UsageError } from "./errors.js";
 import type { Io } from "./io/io.js";
 import type { AnyRule } from "./lint/rule.js";
+import { LINT_FORMATTERS } from "./report/formatters.js";
 
 export type { Io } from "./io/io.js";
 
@@ -70,7 +71,7 @@ Exit codes: 0 done, 1 lint found errors, 2 the invocation failed.`,
     ["lint", false],
     ["validate", true],
   ] as const) {
-    const command = program
+    program
       .command(name)
       .description(
         structuralOnly
@@ -81,7 +82,7 @@ Exit codes: 0 done, 1 lint found errors, 2 the invocation failed.`,
         "[paths...]",
         "files, folders or globs (default: the workspace of the current directory)",
       )
-      .addOption(formatOption("stylish, json", "stylish"))
+      .addOption(formatOption(Object.keys(LINT_FORMATTERS).join(", "), "stylish"))
       .option("-c, --config <file>", "use this config instead of the nearest journey.config.yaml")
       .option(
         "--rule <id=severity>",
@@ -102,7 +103,6 @@ Exit codes: 0 done, 1 lint found errors, 2 the invocation failed.`,
         const all = await rulesOf();
         code = await lint(paths, options, io, structuralOnly ? all.filter((r) => r.fixed) : all);
       });
-    command.exitOverride();
   }
 
   program
@@ -130,6 +130,7 @@ Exit codes: 0 done, 1 lint found errors, 2 the invocation failed.`,
       code = schema(kind, io);
     });
 
+  // Subcommands report their own errors (unknown option…) through the same output and exit path.
   for (const command of program.commands) {
     command.exitOverride().configureOutput(program.configureOutput());
   }

@@ -2,7 +2,7 @@ import { dirname } from "node:path";
 import { UsageError } from "../errors.js";
 import { type Config, resolveConfig } from "../lint/config.js";
 import { locate, spanToRange } from "../model/position.js";
-import type { SourceFile } from "../model/source.js";
+import { isEmptyDocument, type SourceFile } from "../model/source.js";
 import { checkDocument } from "../validate/document.js";
 import { findConfig, readSource } from "./files.js";
 
@@ -27,7 +27,7 @@ export function loadConfig(cwd: string, from: string, explicit?: string): Loaded
     return `${source.path}:${pos.line}:${pos.col}`;
   };
   for (const issue of source.issues) problems.push(`${at(issue.offset)}: ${issue.message}`);
-  const docs = source.documents.filter((d) => d.doc.contents !== null);
+  const docs = source.documents.filter((d) => !isEmptyDocument(d));
   if (problems.length === 0 && docs.length !== 1) {
     problems.push(
       `${source.path}:1:1: a config file holds exactly one document (found ${docs.length})`,

@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import picomatch from "picomatch";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../errors.js";
-import { MAX_FILE_BYTES } from "../model/decode.js";
+import { MAX_FILE_BYTES, tooLarge } from "../model/decode.js";
 import { parseSource, type SourceFile, unparsedSource } from "../model/source.js";
 
 export const CONFIG_NAMES = ["journey.config.yaml", "journey.config.yml"];
@@ -34,19 +34,15 @@ export function findConfig(dir: string): string | null {
 /** Reads and parses one file; a file too large is reported without being read. */
 export function readSource(cwd: string, file: string): SourceFile {
   const path = displayPath(cwd, file);
+  let bytes: Buffer;
   try {
     const size = statSync(file).size;
-    if (size > MAX_FILE_BYTES) {
-      const mib = (size / 1024 / 1024).toFixed(1);
-      return unparsedSource(
-        path,
-        `file is ${mib} MiB; files larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB are not read`,
-      );
-    }
-    return parseSource(path, readFileSync(file));
+    if (size > MAX_FILE_BYTES) return unparsedSource(path, tooLarge(size));
+    bytes = readFileSync(file);
   } catch (error) {
     throw new UsageError(`cannot read ${path}: ${reason(error)}`);
   }
+  return parseSource(path, bytes);
 }
 
 export function reason(error: unknown): string {

@@ -1,5 +1,4 @@
-import { isScalar } from "yaml";
-import type { SourceFile } from "../model/source.js";
+import { isEmptyDocument, type SourceFile } from "../model/source.js";
 import { buildWorkspace, type Workspace } from "../model/workspace.js";
 import { checkDocument } from "../validate/document.js";
 import type { Config } from "./config.js";
@@ -23,10 +22,7 @@ export function analyse(files: readonly SourceFile[], configFile: string | null)
   for (const file of files) {
     for (const doc of file.documents) {
       if (!doc.usable) continue;
-      // A file with only comments, or a trailing `---`, holds an empty document: nothing to check.
-      const contents = doc.doc.contents;
-      if (contents === null || (isScalar(contents) && contents.value === null && !contents.source))
-        continue;
+      if (isEmptyDocument(doc)) continue;
       const { kind, issues } = checkDocument(doc.value);
       for (const issue of issues)
         schemaIssues.push({ ...issue, file: file.path, document: doc.index });

@@ -3,24 +3,24 @@ import { isUtf8 } from "node:buffer";
 /** Files larger than this are not parsed: a journey map is a few kilobytes. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
+/** The message for a file over the size bound, whether it was read or only stat'ed. */
+export function tooLarge(bytes: number): string {
+  const mib = (bytes / 1024 / 1024).toFixed(1);
+  return `file is ${mib} MiB; files larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB are not read`;
+}
+
 /** `text` is always usable for positions; when `ok` is false it is a lossy decoding (or empty). */
 export type Decoded =
   { ok: true; text: string } | { ok: false; text: string; message: string; offset: number };
 
 /**
- * Turns a file's bytes into text: UTF-8, with or without BOM. Binary files (a NUL byte) and other
- * encodings are refused with the offset of the first offending byte, so the finding can point at it.
+ * Turns a file's bytes into text: UTF-8, with or without BOM. Binary files (a NUL byte) are refused
+ * at the file's start; other encodings at the first character that is not UTF-8, so the finding
+ * can point at it.
  */
 export function decode(bytes: Uint8Array): Decoded {
-  if (bytes.length > MAX_FILE_BYTES) {
-    const mib = (bytes.length / 1024 / 1024).toFixed(1);
-    return {
-      ok: false,
-      text: "",
-      offset: 0,
-      message: `file is ${mib} MiB; files larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB are not read`,
-    };
-  }
+  if (bytes.length > MAX_FILE_BYTES)
+    return { ok: false, text: "", offset: 0, message: tooLarge(bytes.length) };
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     return {

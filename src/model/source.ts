@@ -30,6 +30,12 @@ export interface SourceFile {
   issues: SyntaxIssue[];
 }
 
+/** A document with nothing in it: a comment-only file, or what follows a trailing `---`. */
+export function isEmptyDocument(doc: SourceDocument): boolean {
+  const contents = doc.doc.contents;
+  return contents === null || (isScalar(contents) && contents.value === null && !contents.source);
+}
+
 /** Problems that leave the document's data intact (the value is still what the author wrote). */
 const RECOVERABLE = new Set(["DUPLICATE_KEY"]);
 

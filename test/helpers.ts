@@ -11,6 +11,9 @@ import type { AnyRule } from "../src/lint/rule.js";
 import { parseText } from "../src/model/source.js";
 import { RULES } from "../src/rules/index.js";
 
+/** The date every test runs on, so that dated rules (stale-map) give the same findings any day. */
+export const TODAY = "2026-11-22";
+
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** Third-party material beside the repository (absent in a user's fresh clone). */
 export const SHARED = join(ROOT, "..", "shared");
@@ -34,11 +37,11 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
 /** Lints in-memory files with the real pipeline: `{ "path.yaml": text }` in, findings out. */
 export function lintSources(
   files: Record<string, string>,
-  options: { config?: string; rules?: readonly AnyRule[] } = {},
+  options: { config?: string; rules?: readonly AnyRule[]; today?: string } = {},
 ): Finding[] {
   const sources = Object.entries(files).map(([path, text]) => parseText(path, text));
   const config = resolveConfig(options.config ? parse(options.config) : null, null);
-  return lintFiles(sources, config, options.rules ?? RULES);
+  return lintFiles(sources, config, options.rules ?? RULES, [], options.today ?? TODAY);
 }
 
 /** `[rule, line, column, message]` of each finding: what tests compare. */
@@ -53,7 +56,8 @@ export async function run(args: string[], cwd = ROOT, registry: readonly AnyRule
     args,
     {
       cwd,
-      env: {},
+      env: { JOURNEY_TODAY: TODAY },
+      now: new Date(),
       stdout: (s) => {
         stdout += s;
       },
@@ -83,7 +87,7 @@ export function spawn(args: string[], cwd = ROOT, env: Record<string, string> = 
     cwd,
     encoding: "utf8",
     timeout: 25_000,
-    env: { PATH: process.env.PATH ?? "", ...env },
+    env: { PATH: process.env.PATH ?? "", JOURNEY_TODAY: TODAY, ...env },
   });
   return {
     code: result.status,

@@ -5,7 +5,7 @@ import { lintFiles } from "../src/lint/analyse.js";
 import { resolveConfig } from "../src/lint/config.js";
 import { parseSource } from "../src/model/source.js";
 import { RULES } from "../src/rules/index.js";
-import { HAS_SHARED, SHARED } from "./helpers.js";
+import { HAS_SHARED, SHARED, TODAY } from "./helpers.js";
 
 const SUITE = join(SHARED, "realworld", "yaml-test-suite");
 
@@ -50,7 +50,7 @@ describe.skipIf(!HAS_SHARED)("YAML test suite (../shared/realworld/yaml-test-sui
   /** The `syntax` findings `journey lint` reports for the case's input. */
   const syntaxFindings = (dir: string) => {
     const file = parseSource("in.yaml", readFileSync(join(dir, "in.yaml")));
-    const findings = lintFiles([file], resolveConfig(null, null), RULES);
+    const findings = lintFiles([file], resolveConfig(null, null), RULES, [], TODAY);
     return findings
       .filter((f) => f.rule === "syntax")
       .map((f) => `${f.line}:${f.column} ${f.message}`);

@@ -1,6 +1,7 @@
 import { UsageError } from "../errors.js";
 import type { Io } from "../io/io.js";
 import { emit } from "../io/output.js";
+import { today } from "../io/today.js";
 import { loadWorkspaces } from "../io/workspaces.js";
 import { lintFiles } from "../lint/analyse.js";
 import { parseRuleFlag } from "../lint/config.js";
@@ -34,11 +35,12 @@ export async function lint(
     );
   }
   const flags = options.rule.map(parseRuleFlag);
+  const date = today(io.env, io.now);
   let findings: Finding[] = [];
   let fileCount = 0;
   for (const workspace of loadWorkspaces(io.cwd, paths, options.config)) {
     fileCount += workspace.files.length;
-    findings.push(...lintFiles(workspace.files, workspace.config, registry, flags));
+    findings.push(...lintFiles(workspace.files, workspace.config, registry, flags, date));
   }
   if (options.quiet) findings = findings.filter((f) => f.severity === "error");
   findings.sort(compareFindings);

@@ -4,6 +4,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The clock: dated rules such as stale-map compare against its date (or JOURNEY_TODAY). */
+  now: Date;
   /** chalk level for stdout: 0 when not a TTY or under NO_COLOR. */
   colorLevel: 0 | 1 | 2 | 3;
 }

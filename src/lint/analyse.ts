@@ -45,15 +45,16 @@ export function lintFiles(
   files: readonly SourceFile[],
   config: Config,
   registry: readonly AnyRule[],
-  flags: readonly [string, SeveritySetting][] = [],
+  flags: readonly [string, SeveritySetting][],
+  today: string,
 ): Finding[] {
   const { workspace, schemaIssues } = analyse(files, config.file);
   return runRules({
     files,
     workspace,
     schemaIssues,
-    channels: config.channels,
-    indicators: config.indicators,
+    config,
+    today,
     rules: activeRules(registry, config, flags),
   });
 }

@@ -15,6 +15,8 @@ export interface Config {
   channels: Channel[];
   indicators: Indicator[];
   rules: Record<string, RuleSetting>;
+  /** A journey whose `reviewed` date is older than this is stale (ISO 8601 duration). */
+  staleAfter: string;
   raw: Record<string, unknown>;
 }
 
@@ -46,6 +48,7 @@ export function resolveConfig(raw: Record<string, unknown> | null, file: string 
     channels: (data.channels as Channel[] | undefined) ?? [...BUILT_IN_CHANNELS],
     indicators: [...STANDARD_INDICATORS, ...extra],
     rules,
+    staleAfter: (data.staleAfter as string | undefined) ?? "P12M",
     raw: data,
   };
 }

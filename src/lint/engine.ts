@@ -1,9 +1,8 @@
 import { pointerToSegments } from "../model/pointer.js";
 import { locate, type Span, spanToRange } from "../model/position.js";
 import type { SourceFile } from "../model/source.js";
-import type { Channel, Indicator } from "../model/types.js";
 import type { Workspace } from "../model/workspace.js";
-import type { ActiveRule } from "./config.js";
+import type { ActiveRule, Config } from "./config.js";
 import { compareFindings, type Finding } from "./finding.js";
 import type { LocatedSchemaIssue, Place, Report } from "./rule.js";
 
@@ -11,8 +10,8 @@ export interface EngineInput {
   files: readonly SourceFile[];
   workspace: Workspace;
   schemaIssues: readonly LocatedSchemaIssue[];
-  channels: readonly Channel[];
-  indicators: readonly Indicator[];
+  config: Config;
+  today: string;
   rules: readonly ActiveRule[];
 }
 

@@ -1,6 +1,8 @@
 import type { Target } from "../model/position.js";
 import type { SourceFile } from "../model/source.js";
-import type { Channel, Indicator, Origin } from "../model/types.js";
+import { childPointer } from "../model/pointer.js";
+import type { Origin } from "../model/types.js";
+import type { Config } from "./config.js";
 import type { Workspace } from "../model/workspace.js";
 import type { SchemaIssue } from "../validate/document.js";
 import type { Severity } from "./finding.js";
@@ -28,8 +30,10 @@ export interface RuleContext<Options> {
   files: readonly SourceFile[];
   workspace: Workspace;
   schemaIssues: readonly LocatedSchemaIssue[];
-  channels: readonly Channel[];
-  indicators: readonly Indicator[];
+  /** The workspace config with defaults filled in: channels, indicators, staleAfter… */
+  config: Config;
+  /** The date the run is for (YYYY-MM-DD): today, or JOURNEY_TODAY. */
+  today: string;
   options: Options;
   report(report: Report): void;
   /** `file:line:column` of a place, for messages that name another place. */
@@ -59,3 +63,13 @@ export interface Rule<Options = Record<string, never>> {
 export type AnyRule = Rule<any>;
 
 export const docsPath = (id: string): string => `docs/rules/${id}.md`;
+
+/** The place of a node below an entity: `at(event.origin, "satisfaction")`. */
+export function at(origin: Origin, ...segments: (string | number)[]): Place {
+  return { ...origin, pointer: childPointer(origin.pointer, ...segments) };
+}
+
+/** The place of an entity's key, e.g. the `keyMoment` key of a stage. */
+export function atKey(origin: Origin, key: string): Place {
+  return { ...at(origin, key), target: "key" };
+}

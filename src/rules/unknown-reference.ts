@@ -18,10 +18,10 @@ export const unknownReference: Rule = {
     indicator: 'unknown indicator "{id}"{hint}',
   },
   defaultOptions: {},
-  check({ workspace, channels, indicators, report }) {
+  check({ workspace, config, report }) {
     const personas = workspace.personas.map((p) => p.id);
-    const channelIds = channels.map((c) => c.id);
-    const indicatorIds = indicators.map((i) => i.id);
+    const channelIds = config.channels.map((c) => c.id);
+    const indicatorIds = config.indicators.map((i) => i.id);
     const unknown = (
       messageId: string,
       ref: Located<string> | null,

@@ -3,7 +3,7 @@ import { activeRules, resolveConfig } from "../src/lint/config.js";
 import type { Rule } from "../src/lint/rule.js";
 import { childPointer } from "../src/model/pointer.js";
 import { RULES } from "../src/rules/index.js";
-import { lintSources, PERSONA, yaml } from "./helpers.js";
+import { lintSources, PERSONA, STRUCTURAL, yaml } from "./helpers.js";
 
 interface MaxOptions {
   max: number;
@@ -59,7 +59,7 @@ const JOURNEY = yaml`
 const lint = (config?: string) =>
   lintSources(
     { "p.yaml": PERSONA, "j.yaml": JOURNEY },
-    { rules: [...RULES, tooManyStages], ...(config ? { config } : {}) },
+    { rules: [...STRUCTURAL, tooManyStages], ...(config ? { config } : {}) },
   );
 
 describe("the rule engine", () => {
@@ -113,10 +113,13 @@ describe("the rule engine", () => {
   });
 
   it("findings are sorted by file, line, column, rule", () => {
-    const findings = lintSources({
-      "b.yaml": "kind: persona\nid: x\nname: X\nsummary: S\nfoo: 1\nbar: 2\n",
-      "a.yaml": "kind: nothing\n",
-    });
+    const findings = lintSources(
+      {
+        "b.yaml": "kind: persona\nid: x\nname: X\nsummary: S\nfoo: 1\nbar: 2\n",
+        "a.yaml": "kind: nothing\n",
+      },
+      { rules: STRUCTURAL },
+    );
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual([
       "a.yaml:1:7",
       "b.yaml:5:1",
@@ -125,10 +128,10 @@ describe("the rule engine", () => {
   });
 
   it("the entity of a place inside a survey is the survey", () => {
-    const findings = lintSources({
-      "p.yaml": PERSONA,
-      "j.yaml": JOURNEY.replace("indicators: [csat]", "indicators: [cast]"),
-    });
+    const findings = lintSources(
+      { "p.yaml": PERSONA, "j.yaml": JOURNEY.replace("indicators: [csat]", "indicators: [cast]") },
+      { rules: STRUCTURAL },
+    );
     expect(findings.map((f) => [f.rule, f.entity])).toEqual([["unknown-reference", "survey:s1"]]);
   });
 

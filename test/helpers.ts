@@ -44,6 +44,9 @@ export function lintSources(
   return lintFiles(sources, config, options.rules ?? RULES, [], options.today ?? TODAY);
 }
 
+/** The structural rules only: for tests of loading, schemas and references, on minimal fixtures. */
+export const STRUCTURAL: readonly AnyRule[] = RULES.filter((r) => r.fixed);
+
 /** `[rule, line, column, message]` of each finding: what tests compare. */
 export const brief = (findings: readonly Finding[]) =>
   findings.map((f) => [f.rule, f.line, f.column, f.message]);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { brief, lintSources, PERSONA, spawn } from "./helpers.js";
+import { brief, lintSources, PERSONA, spawn, STRUCTURAL } from "./helpers.js";
 
 /** A workspace folder with these files (string or bytes). */
 function workspace(files: Record<string, string | Uint8Array>): string {
@@ -11,12 +11,19 @@ function workspace(files: Record<string, string | Uint8Array>): string {
   return dir;
 }
 
-/** Lints a workspace with the real binary: findings as [rule, line, column, message], and the exit code. */
+/**
+ * Lints a workspace with the real binary: the exit code, and the structural findings (syntax,
+ * schema, references) as [rule, line, column, message] — the fixtures are not complete maps, so
+ * what the method's rules say of them is beside the point here.
+ */
 function lintDir(dir: string, args: string[] = []) {
   const r = spawn(["lint", "-f", "json", ...args], dir);
   expect(r.signal).toBeNull(); // not killed by the timeout: no hang
   expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
-  const findings = r.stdout ? JSON.parse(r.stdout).findings : [];
+  const structural = new Set(["syntax", "schema", "duplicate-id", "unknown-reference"]);
+  const findings = (r.stdout ? JSON.parse(r.stdout).findings : []).filter((f: { rule: string }) =>
+    structural.has(f.rule),
+  );
   return {
     code: r.code,
     stderr: r.stderr,
@@ -98,7 +105,11 @@ describe("hostile inputs: a located finding or a one-line error, never a crash o
   it("__proto__ and constructor keys are unknown keys, and pollute nothing", () => {
     const text = `${PERSONA}__proto__: { polluted: yes }\nconstructor: { prototype: { polluted: yes } }\n`;
     expect(
-      brief(lintSources({ "p.yaml": text })).map(([rule, line, column]) => [rule, line, column]),
+      brief(lintSources({ "p.yaml": text }, { rules: STRUCTURAL })).map(([rule, line, column]) => [
+        rule,
+        line,
+        column,
+      ]),
     ).toEqual([
       ["schema", 5, 1],
       ["schema", 6, 1],
@@ -121,7 +132,7 @@ describe("hostile inputs: a located finding or a one-line error, never a crash o
     const r = spawn(["lint", "-f", "json"], dir);
     expect(r.signal).toBeNull();
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).summary).toEqual({ files: 2, errors: 0, warnings: 0 });
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ files: 2, errors: 0 });
   });
 
   it("node_modules and dot-folders are never read", () => {
@@ -174,7 +185,7 @@ describe("hostile inputs: a located finding or a one-line error, never a crash o
 
   it("duplicate keys are a syntax finding at the second key, and the rest of the document is still checked", () => {
     const text = "kind: persona\nid: p\nname: P\nname: Q\nsummary: S\nhobby: x\n";
-    expect(brief(lintSources({ "p.yaml": text }))).toEqual([
+    expect(brief(lintSources({ "p.yaml": text }, { rules: STRUCTURAL }))).toEqual([
       ["syntax", 4, 1, "duplicate key in a mapping: each key may appear once"],
       ["schema", 6, 1, expect.stringMatching(/^unknown key "hobby"/)],
     ]);

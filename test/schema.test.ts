@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { brief, lintSources, PERSONA, yaml } from "./helpers.js";
+import { brief, lintSources, PERSONA, STRUCTURAL, yaml } from "./helpers.js";
 
 /** A valid journey; `event` lines go at line 12 (event keys), `survey` lines at line 23 (survey keys). */
 function journey({ event = "", survey = "", top = "" } = {}): string {
@@ -33,9 +33,9 @@ function journey({ event = "", survey = "", top = "" } = {}): string {
 }
 
 const schemaFindings = (text: string) =>
-  brief(lintSources({ "persona.yaml": PERSONA, "journey.yaml": text })).filter(
-    ([rule]) => rule === "schema",
-  );
+  brief(
+    lintSources({ "persona.yaml": PERSONA, "journey.yaml": text }, { rules: STRUCTURAL }),
+  ).filter(([rule]) => rule === "schema");
 
 describe("schema findings: one clear message per place, at the node it is about", () => {
   it.each([
@@ -283,12 +283,12 @@ describe("documents and kinds", () => {
       [["schema", 1, 1, 'a document must be a mapping with a "kind", not a single value']],
     ],
   ])("%s", (_name, text, expected) => {
-    expect(brief(lintSources({ "doc.yaml": text }))).toEqual(expected);
+    expect(brief(lintSources({ "doc.yaml": text }, { rules: STRUCTURAL }))).toEqual(expected);
   });
 
   it("positions in the second document of a file are those of the file", () => {
     const text = `${PERSONA}---\nkind: persona\nid: marc\nname: Marc\nsummary: Buys in the store.\nhobby: fishing\n`;
-    expect(brief(lintSources({ "personas.yaml": text }))).toEqual([
+    expect(brief(lintSources({ "personas.yaml": text }, { rules: STRUCTURAL }))).toEqual([
       [
         "schema",
         10,
@@ -301,7 +301,10 @@ describe("documents and kinds", () => {
   it("empty documents and comment-only files are not findings", () => {
     expect(
       brief(
-        lintSources({ "a.yaml": "# nothing yet\n", "b.yaml": `${PERSONA}---\n`, "c.yaml": "" }),
+        lintSources(
+          { "a.yaml": "# nothing yet\n", "b.yaml": `${PERSONA}---\n`, "c.yaml": "" },
+          { rules: STRUCTURAL },
+        ),
       ),
     ).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { brief, lintSources, PERSONA, yaml } from "./helpers.js";
+import { brief, lintSources, PERSONA, STRUCTURAL, yaml } from "./helpers.js";
 
 const JOURNEY = yaml`
   kind: journey
@@ -49,11 +49,15 @@ const JOURNEY = yaml`
 `;
 
 const lint = (files: Record<string, string>, config?: string) =>
-  brief(lintSources(files, config ? { config } : {})).filter(([rule]) => rule !== "schema");
+  brief(lintSources(files, { rules: STRUCTURAL, ...(config ? { config } : {}) })).filter(
+    ([rule]) => rule !== "schema",
+  );
 
 describe("the base case is clean", () => {
   it("a persona and a journey that reference each other correctly", () => {
-    expect(brief(lintSources({ "p.yaml": PERSONA, "j.yaml": JOURNEY }))).toEqual([]);
+    expect(
+      brief(lintSources({ "p.yaml": PERSONA, "j.yaml": JOURNEY }, { rules: STRUCTURAL })),
+    ).toEqual([]);
   });
 });
 
@@ -228,7 +232,9 @@ describe("a schema error in one node hides nothing elsewhere", () => {
         "recurrence: { every: 6 months, start: 2026-01-15 }",
       )
       .replace("- id: parcel", "- id: checkout");
-    expect(brief(lintSources({ "p.yaml": PERSONA, "j.yaml": journey }))).toEqual([
+    expect(
+      brief(lintSources({ "p.yaml": PERSONA, "j.yaml": journey }, { rules: STRUCTURAL })),
+    ).toEqual([
       ["unknown-reference", 4, 10, 'unknown persona "juli"; did you mean "julie"?'],
       ["schema", 14, 9, 'unknown key "satisfction" in event; did you mean "satisfaction"?'],
       ["duplicate-id", 32, 13, 'duplicate event id "checkout": already used at j.yaml:9:13'],
@@ -243,7 +249,7 @@ describe("a schema error in one node hides nothing elsewhere", () => {
 
   it("a syntax error in one document does not stop the others of the file", () => {
     const text = `${PERSONA}---\nkind: persona\nid: marc\nname: [unclosed\n---\nkind: persona\nid: anna\nname: Anna\nsummary: S\nhobby: x\n`;
-    expect(brief(lintSources({ "p.yaml": text }))).toEqual([
+    expect(brief(lintSources({ "p.yaml": text }, { rules: STRUCTURAL }))).toEqual([
       [
         "syntax",
         9,

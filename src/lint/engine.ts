@@ -4,7 +4,8 @@ import type { SourceFile } from "../model/source.js";
 import type { Workspace } from "../model/workspace.js";
 import type { ActiveRule, Config } from "./config.js";
 import { compareFindings, type Finding } from "./finding.js";
-import type { LocatedSchemaIssue, Place, Report } from "./rule.js";
+import { applyDirectives } from "./suppress.js";
+import type { DirectiveProblem, LocatedSchemaIssue, Place, Report } from "./rule.js";
 
 export interface EngineInput {
   files: readonly SourceFile[];
@@ -33,31 +34,53 @@ export function runRules(input: EngineInput): Finding[] {
     const range = spanToRange(found.file, found.span);
     return `${place.file}:${range.line}:${range.column}`;
   };
-  for (const { rule, severity, options } of input.rules) {
-    if (severity === "off") continue;
-    const report = (r: Report) => {
-      const found = spanOf(r.at);
-      // A report outside any file read is a bug in the rule, not in the user's map.
-      if (!found)
-        throw new Error(
-          `rule ${rule.id} reported a place outside the workspace: ${JSON.stringify(r.at)}`,
-        );
-      const template = rule.messages[r.messageId];
-      if (template === undefined)
-        throw new Error(`rule ${rule.id} has no message "${r.messageId}"`);
-      findings.push({
-        rule: rule.id,
-        severity,
-        message: render(template, r.data ?? {}),
-        file: r.at.file,
-        ...spanToRange(found.file, found.span),
-        entity: r.entity ?? entityOf(found.file, r.at),
-      });
-    };
-    rule.check({ ...input, options, report, where });
-  }
+  const run = (active: readonly ActiveRule[], directiveProblems: readonly DirectiveProblem[]) => {
+    for (const { rule, severity, options } of active) {
+      if (severity === "off") continue;
+      const report = (r: Report) => {
+        const found = spanOf(r.at);
+        // A report outside any file read is a bug in the rule, not in the user's map.
+        if (!found)
+          throw new Error(
+            `rule ${rule.id} reported a place outside the workspace: ${JSON.stringify(r.at)}`,
+          );
+        const template = rule.messages[r.messageId];
+        if (template === undefined)
+          throw new Error(`rule ${rule.id} has no message "${r.messageId}"`);
+        findings.push({
+          rule: rule.id,
+          severity,
+          message: render(template, r.data ?? {}),
+          file: r.at.file,
+          ...spanToRange(found.file, found.span),
+          entity: r.entity ?? entityOf(found.file, r.at),
+        });
+      };
+      rule.check({ ...input, options, directiveProblems, report, where });
+    }
+  };
+  run(
+    input.rules.filter((r) => !r.rule.runsLast),
+    [],
+  );
+  // One root cause per place: where a node is malformed, what other rules say of it is noise.
+  const malformed = new Set(
+    findings.filter((f) => f.rule === "syntax" || f.rule === "schema").map(placeKey),
+  );
+  const rooted = findings.filter(
+    (f) => f.rule === "syntax" || f.rule === "schema" || !malformed.has(placeKey(f)),
+  );
+  const { kept, problems } = applyDirectives(rooted, input.files, input.rules);
+  findings.length = 0;
+  findings.push(...kept);
+  run(
+    input.rules.filter((r) => r.rule.runsLast),
+    problems,
+  );
   return findings.sort(compareFindings);
 }
+
+const placeKey = (f: Finding) => `${f.file}:${f.line}:${f.column}`;
 
 function render(template: string, data: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>

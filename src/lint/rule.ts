@@ -19,6 +19,16 @@ export interface Report {
   entity?: string;
 }
 
+/** What is wrong with one rule id of a `journey-disable-next-line` comment. */
+export interface DirectiveProblem {
+  file: string;
+  span: [number, number];
+  kind: "unused" | "unknown" | "fixed" | "reason";
+  rule: string;
+  /** For `unknown`: the closest rule id, if any. */
+  suggestion: string | null;
+}
+
 /** A schema problem with the document it belongs to. */
 export interface LocatedSchemaIssue extends SchemaIssue {
   file: string;
@@ -35,6 +45,8 @@ export interface RuleContext<Options> {
   /** The date the run is for (YYYY-MM-DD): today, or JOURNEY_TODAY. */
   today: string;
   options: Options;
+  /** Suppression comments that silenced nothing or are malformed: filled for rules that run last. */
+  directiveProblems: readonly DirectiveProblem[];
   report(report: Report): void;
   /** `file:line:column` of a place, for messages that name another place. */
   where(place: Place): string;
@@ -56,6 +68,8 @@ export interface Rule<Options = Record<string, never>> {
   /** JSON schema of the options object (`[severity, options]` in the config). */
   optionsSchema?: Record<string, unknown>;
   defaultOptions: Options;
+  /** Runs after every other rule, once suppression comments have been applied. */
+  runsLast?: boolean;
   check(context: RuleContext<Options>): void;
 }
 

@@ -1,0 +1,26 @@
+import type { Rule } from "../lint/rule.js";
+
+/** RULES.md: « a directive that silences nothing is itself reported ». */
+export const disableDirective: Rule = {
+  id: "disable-directive",
+  description:
+    "Every journey-disable-next-line comment silences something, names known rules that can be disabled, and gives a reason.",
+  defaultSeverity: "warning",
+  messages: {
+    unused: 'journey-disable-next-line "{rule}" silences nothing on the next line: remove it',
+    unknown: 'journey-disable-next-line names an unknown rule "{rule}"{hint}',
+    fixed: 'journey-disable-next-line cannot disable "{rule}": structural rules are always on',
+    reason: 'journey-disable-next-line "{rule}" gives no reason: add " -- <why>"',
+  },
+  defaultOptions: {},
+  runsLast: true,
+  check({ directiveProblems, report }) {
+    for (const p of directiveProblems) {
+      report({
+        messageId: p.kind,
+        data: { rule: p.rule, hint: p.suggestion ? `; did you mean "${p.suggestion}"?` : "" },
+        at: { file: p.file, span: p.span },
+      });
+    }
+  },
+};

@@ -1,0 +1,42 @@
+import { at, type Rule } from "../lint/rule.js";
+
+/** Seed 000: the indicators set up in the questionnaire; each standard indicator has its scale. */
+export const indicatorScale: Rule = {
+  id: "indicator-scale",
+  description:
+    "A question that measures nps (0–10), csat (1–5), ces (1–7) or a configured indicator uses its scale.",
+  defaultSeverity: "error",
+  messages: {
+    scale: "{indicator} is measured on {min}–{max}, not {actualMin}–{actualMax}",
+    notScale: "an {type} question cannot measure {indicator}, which is a {min}–{max} scale",
+  },
+  defaultOptions: {},
+  check({ workspace, config, report }) {
+    const scales = new Map(config.indicators.filter((i) => i.scale).map((i) => [i.id, i.scale]));
+    for (const survey of workspace.surveys) {
+      for (const question of survey.questions) {
+        const indicator = question.indicator?.value;
+        const expected = indicator ? scales.get(indicator) : undefined;
+        if (!indicator || !expected) continue;
+        const type = question.data.type;
+        if (type === "open" || type === "choice") {
+          report({
+            messageId: "notScale",
+            data: { type, indicator, ...expected },
+            at: at(question.origin, "type"),
+          });
+          continue;
+        }
+        const scale = question.data.scale as { min?: unknown; max?: unknown } | undefined;
+        if (typeof scale?.min !== "number" || typeof scale.max !== "number") continue;
+        if (scale.min !== expected.min || scale.max !== expected.max) {
+          report({
+            messageId: "scale",
+            data: { indicator, ...expected, actualMin: scale.min, actualMax: scale.max },
+            at: at(question.origin, "scale"),
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,39 @@
+import { at, type Rule } from "../lint/rule.js";
+import type { Located, SurveyNode } from "../model/types.js";
+
+/** Seed 000: report the surveys on the map so as not to over-solicit customers. */
+export const redundantIndicator: Rule = {
+  id: "redundant-indicator",
+  description: "Two surveys of the same stage do not measure the same indicator.",
+  defaultSeverity: "warning",
+  messages: {
+    twice:
+      'indicator "{indicator}" is already measured at this stage by survey "{other}" ({where})',
+  },
+  defaultOptions: {},
+  check({ workspace, report, where }) {
+    for (const journey of workspace.journeys) {
+      for (const stage of journey.stages) {
+        const first = new Map<string, { survey: SurveyNode; indicator: Located<string> }>();
+        for (const survey of stage.surveys) {
+          for (const indicator of new Map(survey.indicators.map((i) => [i.value, i])).values()) {
+            const earlier = first.get(indicator.value);
+            if (!earlier) {
+              first.set(indicator.value, { survey, indicator });
+              continue;
+            }
+            report({
+              messageId: "twice",
+              data: {
+                indicator: indicator.value,
+                other: earlier.survey.id,
+                where: where(at(earlier.indicator.origin)),
+              },
+              at: at(indicator.origin),
+            });
+          }
+        }
+      }
+    }
+  },
+};

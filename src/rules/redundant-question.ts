@@ -1,0 +1,54 @@
+import { at, type Rule } from "../lint/rule.js";
+import type { QuestionNode } from "../model/types.js";
+import { findRepeats } from "../text/near-duplicates.js";
+
+interface Options {
+  similarity: number;
+}
+
+/** Seed 000: report the surveys on the map « en évitant les questions redondantes ». */
+export const redundantQuestion: Rule<Options> = {
+  id: "redundant-question",
+  description:
+    "No question reaches the same persona twice: across all its journeys' surveys or within one survey, the same once normalised or near-identical.",
+  defaultSeverity: "warning",
+  messages: {
+    same: 'question "{text}" is already asked to persona "{persona}" at {where} (the same once case, accents and punctuation are set aside)',
+    near: 'question "{text}" is near-identical ({percent}% similar) to one already asked to persona "{persona}" at {where}: "{other}"',
+  },
+  optionsSchema: {
+    type: "object",
+    properties: { similarity: { type: "number", exclusiveMinimum: 0, maximum: 1 } },
+    additionalProperties: false,
+  },
+  defaultOptions: { similarity: 0.8 },
+  check({ workspace, options, report, where }) {
+    // Every question that reaches one persona, in workspace order (files, then document order).
+    const byPersona = new Map<string, QuestionNode[]>();
+    for (const survey of workspace.surveys) {
+      const persona = survey.journey.persona?.value ?? `journey:${survey.journey.id}`;
+      const list = byPersona.get(persona) ?? [];
+      list.push(...survey.questions.filter((q) => typeof q.data.text === "string"));
+      byPersona.set(persona, list);
+    }
+    for (const [persona, questions] of byPersona) {
+      const texts = questions.map((q) => q.data.text as string);
+      for (const repeat of findRepeats(texts, options.similarity)) {
+        const question = questions[repeat.index];
+        const other = questions[repeat.of];
+        if (!question || !other) continue;
+        report({
+          messageId: repeat.identical ? "same" : "near",
+          data: {
+            text: texts[repeat.index] ?? "",
+            other: texts[repeat.of] ?? "",
+            persona,
+            where: where(at(other.origin, "text")),
+            percent: Math.floor(repeat.similarity * 100),
+          },
+          at: at(question.origin, "text"),
+        });
+      }
+    }
+  },
+};

@@ -1,7 +1,8 @@
-import { Lexer } from "yaml";
+import { CST, Lexer } from "yaml";
 import type { SourceFile } from "../model/source.js";
 
 const MARKER = "journey-disable-next-line";
+const MARKERS = new Set<string>([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
 
 /** A `# journey-disable-next-line <rule-id>[, <rule-id>…] -- <reason>` comment. */
 export interface Directive {
@@ -36,9 +37,8 @@ export function findDirectives(file: SourceFile): Directive[] {
         reason: reason?.trim() || null,
       });
     }
-    // Control tokens of the lexer (stream markers) are not text: they take no room.
-    if (!/^[\u0000-\u001f]$/.test(token) || token === "\n" || token === "\t")
-      offset += token.length;
+    // The lexer's marker tokens (document start, flow end, scalar) are not text: they take no room.
+    if (!MARKERS.has(token)) offset += token.length;
   }
   return directives;
 }

@@ -34,10 +34,12 @@ describe("every rule has a doc page whose examples are tests", () => {
     for (const text of failing) {
       expect(lintSources({ "example.yaml": text }).map((f) => f.rule)).toContain(id);
     }
+    // A passing example is valid and does not fire its rule (other rules may speak of it).
     for (const text of passing) {
-      expect(lintSources({ "example.yaml": text }).map((f) => `${f.rule}: ${f.message}`)).toEqual(
-        [],
-      );
+      const findings = lintSources({ "example.yaml": text })
+        .filter((f) => f.rule === id || f.rule === "syntax" || f.rule === "schema")
+        .map((f) => `${f.rule} ${f.line}:${f.column} ${f.message}`);
+      expect(findings).toEqual([]);
     }
   });
 

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { findRepeats } from "../src/text/near-duplicates.js";
+import { normalizeText } from "../src/text/normalize.js";
+
+describe("normalizeText", () => {
+  it.each([
+    ["Êtes-vous satisfait(e) de l’accueil ?", "etes vous satisfait e de l accueil"],
+    ["  How   SATISFIED are you?!  ", "how satisfied are you"],
+    ["Qu'avez-vous pensé de l'œuvre ?", "qu avez vous pense de l oeuvre"],
+    ["« Très » satisfait…", "tres satisfait"],
+    ["Naïve café — crème brûlée", "naive cafe creme brulee"],
+    ["?!", ""],
+  ])("%s", (text, expected) => {
+    expect(normalizeText(text)).toBe(expected);
+  });
+});
+
+/** The definition, by brute force over all pairs: what findRepeats must agree with, pair for pair. */
+function bruteForce(texts: string[], threshold: number) {
+  const grams = texts.map((t) => {
+    const n = normalizeText(t);
+    const set = new Set<string>();
+    if (n.length === 1) set.add(n);
+    for (let i = 0; i + 1 < n.length; i++) set.add(n.slice(i, i + 2));
+    return { n, set };
+  });
+  const out: [number, number][] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const a = grams[i];
+    if (!a || a.n === "") continue;
+    // An identical (normalised) earlier text is named first; else the earliest similar one.
+    const identical = grams.findIndex((b, j) => j < i && b.n === a.n);
+    if (identical !== -1) {
+      out.push([i, identical]);
+      continue;
+    }
+    for (let j = 0; j < i; j++) {
+      const b = grams[j];
+      if (!b || b.n === "") continue;
+      let common = 0;
+      for (const g of a.set) if (b.set.has(g)) common++;
+      if ((2 * common) / (a.set.size + b.set.size) >= threshold) {
+        out.push([i, j]);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+describe("findRepeats agrees with the brute-force definition", () => {
+  // A small deterministic generator: questions from a vocabulary, with mutations, so that
+  // identical, near-identical and different texts all occur.
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const words = [
+    "how",
+    "satisfied",
+    "are",
+    "you",
+    "with",
+    "your",
+    "delivery",
+    "the",
+    "store",
+    "staff",
+    "advice",
+    "payment",
+    "easy",
+    "was",
+    "it",
+    "to",
+    "pay",
+    "would",
+    "recommend",
+    "us",
+  ];
+  const texts: string[] = [];
+  for (let i = 0; i < 400; i++) {
+    if (i > 10 && random() < 0.3) {
+      const base = texts[Math.floor(random() * texts.length)] ?? "";
+      const mutated =
+        random() < 0.5
+          ? base.toUpperCase()
+          : base.replace(/\w+$/, words[Math.floor(random() * words.length)] ?? "");
+      texts.push(`${mutated}?`);
+    } else {
+      const n = 3 + Math.floor(random() * 6);
+      texts.push(
+        Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(" "),
+      );
+    }
+  }
+
+  it.each([0.5, 0.7, 0.8, 0.9, 1])("threshold %s", (threshold) => {
+    const fast = findRepeats(texts, threshold).map((r) => [r.index, r.of]);
+    const slow = bruteForce(texts, threshold);
+    expect(slow.length).toBeGreaterThan(20);
+    expect(fast).toEqual(slow);
+  });
+});

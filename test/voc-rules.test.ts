@@ -56,10 +56,6 @@ const survey = (id: string, lines: string[] = [], questions: string[] = []) => [
   ...lines,
 ];
 
-/** Only the findings of structure: a fixture must have none, or a silent rule proves nothing. */
-const invalid = (files: Record<string, string[]>) =>
-  findings("syntax", files).concat(findings("schema", files));
-
 describe("stage-without-survey", () => {
   it("fires on a stage with neither survey nor noSurvey, at the stage", () => {
     expect(

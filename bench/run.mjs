@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { measure, SIZES } from "./redundant-question.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = join(root, "bin", "journey.js");
@@ -85,5 +86,9 @@ for (const [journeys, stages] of [
     time(["lint"], dir, 3),
   ]);
   rmSync(dir, { recursive: true, force: true });
+}
+for (const size of SIZES) {
+  const { ms, repeats } = measure(size, 1);
+  rows.push([`redundant-question search: ${size} questions, ${repeats} repeats`, ms]);
 }
 for (const [name, ms] of rows) console.log(`${ms.toFixed(0).padStart(7)} ms  ${name}`);

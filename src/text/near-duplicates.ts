@@ -1,4 +1,4 @@
-import { normalizeText } from "./normalize.js";
+import { contentWords, normalizeText } from "./normalize.js";
 
 const EPSILON = 1e-9;
 
@@ -13,8 +13,9 @@ export interface Repeat {
 
 /**
  * For each text, the first earlier text it repeats: the same once normalised, or near-identical —
- * the Sørensen–Dice coefficient of the sets of character bigrams of the normalised texts is at
- * least `threshold` (0 < threshold ≤ 1).
+ * the Sørensen–Dice coefficient of the sets of character bigrams of their content words (the
+ * normalised text without function words such as "how are you with the", « êtes-vous de la ») is
+ * at least `threshold` (0 < threshold ≤ 1). An identical earlier text is named before a similar one.
  *
  * No all-pairs comparison: identical texts are found by hashing, near-identical ones by prefix
  * filtering (Bayardo et al., "Scaling up all pairs similarity search", 2007). Dice ≥ t is Jaccard ≥
@@ -26,7 +27,7 @@ export function findRepeats(texts: readonly string[], threshold: number): Repeat
   const repeats: Repeat[] = [];
   const firstOf = new Map<string, number>();
   const ids = new Map<string, number>();
-  const sets = normalized.map((text) => bigramIds(text, ids));
+  const sets = normalized.map((text) => bigramIds(contentWords(text), ids));
   // Global order: rarest bigram first, which keeps the inverted lists short.
   const frequency = new Int32Array(ids.size);
   for (const set of sets) for (const id of set) frequency[id] = (frequency[id] ?? 0) + 1;

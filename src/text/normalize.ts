@@ -15,3 +15,25 @@ export function normalizeText(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }
+
+/**
+ * Function words of English and French questions: what a template shares ("how satisfied are you
+ * with the …", « êtes-vous satisfait de la … »), not what a question is about. Negations are not
+ * here: "not", « pas », « jamais » change a question's meaning.
+ */
+const FUNCTION_WORDS = new Set(
+  (
+    "a an the to of in on at for with by from and or is are was were be been being am do did does " +
+    "have has had you your yours we our us it its this that these those i my me he she they them " +
+    "their how what which who whom when where why would could should will can shall may might " +
+    "le la les l un une des de du d au aux a et ou en est etait sont etes avez avait vous votre vos " +
+    "nous notre nos il elle ils elles ce cet cette ces c qu que qui quel quelle quels quelles " +
+    "comment se s sur pour par avec dans y je j me m te t tu"
+  ).split(" "),
+);
+
+/** The words of a normalised text that say what it is about (all of them if none is left). */
+export function contentWords(normalized: string): string {
+  const words = normalized.split(" ").filter((w) => !FUNCTION_WORDS.has(w));
+  return words.length > 0 ? words.join(" ") : normalized;
+}

@@ -19,7 +19,8 @@ Examples:
   $ journey lint examples/clean           lint one folder (its journey.config.yaml applies)
   $ journey lint "maps/**/*.yaml"         lint the files a glob matches
   $ journey lint --format json > out.json findings as JSON, for scripts
-  $ journey lint -f json -o report.json  write the report to a file
+  $ journey lint -f json -o report.json   write the report to a file
+  $ journey lint --rule stale-map=off     change a rule's severity for this run
   $ journey lint --max-warnings 0         fail on warnings too (for CI)`;
 
 const VALIDATE_EXAMPLES = `

@@ -21,8 +21,8 @@ function bruteForce(texts: string[], threshold: number) {
     const n = normalizeText(t);
     const c = contentWords(n);
     const set = new Set<string>();
-    if (c.length === 1) set.add(c);
-    for (let i = 0; i + 1 < c.length; i++) set.add(c.slice(i, i + 2));
+    if (c.length < 3) set.add(c);
+    for (let i = 0; i + 3 <= c.length; i++) set.add(c.slice(i, i + 3));
     return { n, set };
   });
   const out: [number, number][] = [];

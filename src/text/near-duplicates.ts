@@ -1,6 +1,11 @@
 import { contentWords, normalizeText } from "./normalize.js";
 
 const EPSILON = 1e-9;
+/**
+ * Character trigrams: bigrams (about 700 of them in French and English text) are shared by too
+ * many questions for the index to select anything, and the search turns quadratic.
+ */
+const GRAM = 3;
 
 /** A text that repeats an earlier one: `index` repeats `of` (both indexes into the input). */
 export interface Repeat {
@@ -13,22 +18,22 @@ export interface Repeat {
 
 /**
  * For each text, the first earlier text it repeats: the same once normalised, or near-identical —
- * the Sørensen–Dice coefficient of the sets of character bigrams of their content words (the
+ * the Sørensen–Dice coefficient of the sets of character trigrams of their content words (the
  * normalised text without function words such as "how are you with the", « êtes-vous de la ») is
  * at least `threshold` (0 < threshold ≤ 1). An identical earlier text is named before a similar one.
  *
  * No all-pairs comparison: identical texts are found by hashing, near-identical ones by prefix
  * filtering (Bayardo et al., "Scaling up all pairs similarity search", 2007). Dice ≥ t is Jaccard ≥
- * t / (2 − t); two sets that similar share at least one of the first |X| − ⌈t'·|X|⌉ + 1 bigrams of
- * each, in one global order (rarest first), so only texts sharing such a bigram are compared.
+ * t / (2 − t); two sets that similar share at least one of the first |X| − ⌈t'·|X|⌉ + 1 trigrams of
+ * each, in one global order (rarest first), so only texts sharing such a trigram are compared.
  */
 export function findRepeats(texts: readonly string[], threshold: number): Repeat[] {
   const normalized = texts.map(normalizeText);
   const repeats: Repeat[] = [];
   const firstOf = new Map<string, number>();
   const ids = new Map<string, number>();
-  const sets = normalized.map((text) => bigramIds(contentWords(text), ids));
-  // Global order: rarest bigram first, which keeps the inverted lists short.
+  const sets = normalized.map((text) => gramIds(contentWords(text), ids));
+  // Global order: rarest trigram first, which keeps the inverted lists short.
   const frequency = new Int32Array(ids.size);
   for (const set of sets) for (const id of set) frequency[id] = (frequency[id] ?? 0) + 1;
   const rank = rankBy(frequency);
@@ -76,8 +81,8 @@ export function findRepeats(texts: readonly string[], threshold: number): Repeat
   return repeats;
 }
 
-/** The set of character bigrams of a text, as ids (a one-character text is its own token). */
-function bigramIds(text: string, ids: Map<string, number>): Set<number> {
+/** The set of character trigrams of a text, as ids (a shorter text is its own token). */
+function gramIds(text: string, ids: Map<string, number>): Set<number> {
   const set = new Set<number>();
   const add = (gram: string) => {
     let id = ids.get(gram);
@@ -87,12 +92,12 @@ function bigramIds(text: string, ids: Map<string, number>): Set<number> {
     }
     set.add(id);
   };
-  if (text.length === 1) add(text);
-  for (let i = 0; i + 1 < text.length; i++) add(text.slice(i, i + 2));
+  if (text.length < GRAM) add(text);
+  for (let i = 0; i + GRAM <= text.length; i++) add(text.slice(i, i + GRAM));
   return set;
 }
 
-/** rank[id]: the position of bigram `id` when sorted by ascending frequency (ties by id). */
+/** rank[id]: the position of trigram `id` when sorted by ascending frequency (ties by id). */
 function rankBy(frequency: Int32Array): Int32Array {
   const order = Array.from(frequency.keys()).sort(
     (a, b) => (frequency[a] ?? 0) - (frequency[b] ?? 0) || a - b,

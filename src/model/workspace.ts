@@ -15,6 +15,8 @@ import type {
 export interface Workspace {
   personas: PersonaNode[];
   journeys: JourneyNode[];
+  /** Every event of every journey, in file order. */
+  events: EventNode[];
   /** Every survey, stage-level and journey-wide, in file order. */
   surveys: SurveyNode[];
 }
@@ -51,7 +53,7 @@ const at = (origin: Origin, ...segments: (string | number)[]): Origin => ({
  * documents with schema errors still contribute every entity whose id is a string.
  */
 export function buildWorkspace(files: readonly SourceFile[]): Workspace {
-  const ws: Workspace = { personas: [], journeys: [], surveys: [] };
+  const ws: Workspace = { personas: [], journeys: [], events: [], surveys: [] };
   for (const file of files) {
     for (const doc of file.documents) {
       if (!doc.usable || !isObject(doc.value)) continue;
@@ -64,7 +66,10 @@ export function buildWorkspace(files: readonly SourceFile[]): Workspace {
       } else if (data.kind === "journey") {
         const journey = buildJourney(id, data, origin);
         ws.journeys.push(journey);
-        for (const stage of journey.stages) ws.surveys.push(...stage.surveys);
+        for (const stage of journey.stages) {
+          ws.events.push(...stage.events);
+          ws.surveys.push(...stage.surveys);
+        }
         ws.surveys.push(...journey.surveys);
       }
     }

@@ -11,17 +11,13 @@ export const internalStep: Rule = {
   },
   defaultOptions: {},
   check({ workspace, report }) {
-    for (const journey of workspace.journeys) {
-      for (const stage of journey.stages) {
-        for (const event of stage.events) {
-          if (event.data.visibility === "internal") {
-            report({
-              messageId: "internal",
-              data: { event: event.id },
-              at: at(event.origin, "visibility"),
-            });
-          }
-        }
+    for (const event of workspace.events) {
+      if (event.data.visibility === "internal") {
+        report({
+          messageId: "internal",
+          data: { event: event.id },
+          at: at(event.origin, "visibility"),
+        });
       }
     }
   },

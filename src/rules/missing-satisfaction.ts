@@ -11,13 +11,9 @@ export const missingSatisfaction: Rule = {
   },
   defaultOptions: {},
   check({ workspace, report }) {
-    for (const journey of workspace.journeys) {
-      for (const stage of journey.stages) {
-        for (const event of stage.events) {
-          if (event.data.satisfaction === undefined) {
-            report({ messageId: "missing", data: { event: event.id }, at: at(event.origin) });
-          }
-        }
+    for (const event of workspace.events) {
+      if (event.data.satisfaction === undefined) {
+        report({ messageId: "missing", data: { event: event.id }, at: at(event.origin) });
       }
     }
   },

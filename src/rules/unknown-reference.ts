@@ -39,12 +39,8 @@ export const unknownReference: Rule = {
     for (const persona of workspace.personas) {
       for (const channel of persona.channels) unknown("channel", channel, channelIds);
     }
-    for (const journey of workspace.journeys) {
-      unknown("persona", journey.persona, personas);
-      for (const stage of journey.stages) {
-        for (const event of stage.events) unknown("channel", event.channel, channelIds);
-      }
-    }
+    for (const journey of workspace.journeys) unknown("persona", journey.persona, personas);
+    for (const event of workspace.events) unknown("channel", event.channel, channelIds);
     for (const survey of workspace.surveys) {
       unknown("channel", survey.channel, channelIds);
       for (const indicator of survey.indicators) unknown("indicator", indicator, indicatorIds);

@@ -12,30 +12,24 @@ export const unsupportedClaim: Rule = {
   },
   defaultOptions: {},
   check({ workspace, report }) {
-    for (const journey of workspace.journeys) {
-      for (const stage of journey.stages) {
-        for (const event of stage.events) {
-          const evidence = event.data.evidence;
-          if (Array.isArray(evidence) && evidence.length > 0) continue;
-          const hasSatisfaction = event.data.satisfaction !== undefined;
-          const hasPainPoints =
-            Array.isArray(event.data.painPoints) && event.data.painPoints.length > 0;
-          if (!hasSatisfaction && !hasPainPoints) continue;
-          const what =
-            hasSatisfaction && hasPainPoints
-              ? "satisfaction and pain points"
-              : hasSatisfaction
-                ? "a satisfaction"
-                : "pain points";
-          report({
-            messageId: "event",
-            data: { event: event.id, what },
-            at: hasSatisfaction
-              ? at(event.origin, "satisfaction")
-              : atKey(event.origin, "painPoints"),
-          });
-        }
-      }
+    for (const event of workspace.events) {
+      const evidence = event.data.evidence;
+      if (Array.isArray(evidence) && evidence.length > 0) continue;
+      const hasSatisfaction = event.data.satisfaction !== undefined;
+      const hasPainPoints =
+        Array.isArray(event.data.painPoints) && event.data.painPoints.length > 0;
+      if (!hasSatisfaction && !hasPainPoints) continue;
+      const what =
+        hasSatisfaction && hasPainPoints
+          ? "satisfaction and pain points"
+          : hasSatisfaction
+            ? "a satisfaction"
+            : "pain points";
+      report({
+        messageId: "event",
+        data: { event: event.id, what },
+        at: hasSatisfaction ? at(event.origin, "satisfaction") : atKey(event.origin, "painPoints"),
+      });
     }
     for (const persona of workspace.personas) {
       const traits = persona.data.traits;

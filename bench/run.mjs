@@ -87,8 +87,10 @@ for (const [journeys, stages] of [
   ]);
   rmSync(dir, { recursive: true, force: true });
 }
-for (const size of SIZES) {
-  const { ms, repeats } = measure(size, 1);
-  rows.push([`redundant-question search: ${size} questions, ${repeats} repeats`, ms]);
+for (const distribution of ["uniform", "zipf"]) {
+  for (const size of SIZES) {
+    const { ms, repeats } = measure(size, 1, distribution);
+    rows.push([`redundant-question: ${size} questions, ${distribution}, ${repeats} repeats`, ms]);
+  }
 }
 for (const [name, ms] of rows) console.log(`${ms.toFixed(0).padStart(7)} ms  ${name}`);

@@ -1,4 +1,13 @@
 import { at, type Rule } from "../lint/rule.js";
+import type { EventNode } from "../model/types.js";
+
+/** The distinct channels among these, in order. */
+const distinct = (channels: (string | undefined)[]): string[] => [
+  ...new Set(channels.filter((c): c is string => c !== undefined)),
+];
+
+const channelsOf = (events: readonly EventNode[]): string[] =>
+  distinct(events.map((e) => e.channel?.value));
 
 /** Seed 000: « par quel canal interroger le client, la réponse est logiquement déjà présente dans la cartographie ». */
 export const surveyChannelMismatch: Rule = {
@@ -22,11 +31,6 @@ export const surveyChannelMismatch: Rule = {
       if (survey.channel === null) continue;
       const channel = survey.channel.value;
       const place = at(survey.channel.origin);
-      const list = (channels: (string | undefined)[]) => [
-        ...new Set(channels.filter((c): c is string => c !== undefined)),
-      ];
-      const channelsOf = (events: (typeof survey.journey.stages)[number]["events"]) =>
-        list(events.map((e) => e.channel?.value));
       const journeyEvents = survey.journey.stages.flatMap((s) => s.events);
       if (survey.event !== null) {
         const event = (survey.stage?.events ?? journeyEvents).find(
@@ -56,7 +60,7 @@ export const surveyChannelMismatch: Rule = {
         }
       } else {
         const persona = survey.journey.persona?.value;
-        const expected = list([
+        const expected = distinct([
           ...channelsOf(journeyEvents),
           ...(persona ? (personaChannels.get(persona) ?? []) : []),
         ]);

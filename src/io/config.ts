@@ -1,8 +1,8 @@
 import { dirname } from "node:path";
 import { UsageError } from "../errors.js";
 import { type Config, resolveConfig } from "../lint/config.js";
-import { locate, spanToRange } from "../model/position.js";
-import { isEmptyDocument, type SourceFile } from "../model/source.js";
+import { formatLocation, locate } from "../model/position.js";
+import { isEmptyDocument } from "../model/source.js";
 import { checkDocument } from "../validate/document.js";
 import { findConfig, readSource } from "./files.js";
 
@@ -22,10 +22,7 @@ export function loadConfig(cwd: string, from: string, explicit?: string): Loaded
   if (file === null) return { config: resolveConfig(null, null), root: cwd };
   const source = readSource(cwd, file);
   const problems: string[] = [];
-  const at = (offset: number) => {
-    const pos = source.lines.linePos(offset);
-    return `${source.path}:${pos.line}:${pos.col}`;
-  };
+  const at = (offset: number) => formatLocation(source, [offset, offset + 1]);
   for (const issue of source.issues) problems.push(`${at(issue.offset)}: ${issue.message}`);
   const docs = source.documents.filter((d) => !isEmptyDocument(d));
   if (problems.length === 0 && docs.length !== 1) {
@@ -43,7 +40,7 @@ export function loadConfig(cwd: string, from: string, explicit?: string): Loaded
     }
     for (const issue of issues)
       problems.push(
-        `${position(source, doc.index, issue.pointer, issue.target)}: ${issue.message}`,
+        `${formatLocation(source, locate(doc.doc, issue.pointer, issue.target))}: ${issue.message}`,
       );
   }
   if (problems.length === 1) throw new UsageError(`invalid config ${problems[0]}`);
@@ -52,16 +49,4 @@ export function loadConfig(cwd: string, from: string, explicit?: string): Loaded
     config: resolveConfig(doc?.value as Record<string, unknown>, source.path),
     root: dirname(file),
   };
-}
-
-function position(
-  source: SourceFile,
-  document: number,
-  pointer: string,
-  target: "key" | "value",
-): string {
-  const doc = source.documents[document];
-  if (!doc) return source.path;
-  const range = spanToRange(source, locate(doc.doc, pointer, target));
-  return `${source.path}:${range.line}:${range.column}`;
 }

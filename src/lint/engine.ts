@@ -1,5 +1,5 @@
 import { pointerToSegments } from "../model/pointer.js";
-import { locate, type Span, spanToRange } from "../model/position.js";
+import { formatLocation, locate, type Span, spanToRange } from "../model/position.js";
 import type { SourceFile } from "../model/source.js";
 import type { Workspace } from "../model/workspace.js";
 import type { ActiveRule, Config } from "./config.js";
@@ -30,9 +30,7 @@ export function runRules(input: EngineInput): Finding[] {
   };
   const where = (place: Place): string => {
     const found = spanOf(place);
-    if (!found) return place.file;
-    const range = spanToRange(found.file, found.span);
-    return `${place.file}:${range.line}:${range.column}`;
+    return found ? formatLocation(found.file, found.span) : place.file;
   };
   const run = (active: readonly ActiveRule[], directiveProblems: readonly DirectiveProblem[]) => {
     for (const { rule, severity, options } of active) {
@@ -64,12 +62,8 @@ export function runRules(input: EngineInput): Finding[] {
     [],
   );
   // One root cause per place: where a node is malformed, what other rules say of it is noise.
-  const malformed = new Set(
-    findings.filter((f) => f.rule === "syntax" || f.rule === "schema").map(placeKey),
-  );
-  const rooted = findings.filter(
-    (f) => f.rule === "syntax" || f.rule === "schema" || !malformed.has(placeKey(f)),
-  );
+  const malformed = new Set(findings.filter(isMalformation).map(placeKey));
+  const rooted = findings.filter((f) => isMalformation(f) || !malformed.has(placeKey(f)));
   const { kept, problems } = applyDirectives(rooted, input.files, input.rules);
   findings.length = 0;
   findings.push(...kept);
@@ -81,6 +75,9 @@ export function runRules(input: EngineInput): Finding[] {
 }
 
 const placeKey = (f: Finding) => `${f.file}:${f.line}:${f.column}`;
+
+/** A finding that says a node is malformed, rather than something about a well-formed one. */
+const isMalformation = (f: Finding) => f.rule === "syntax" || f.rule === "schema";
 
 function render(template: string, data: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>

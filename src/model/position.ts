@@ -55,3 +55,9 @@ export function spanToRange(file: SourceFile, [start, end]: Span): Range {
   const to = file.lines.linePos(stop);
   return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
 }
+
+/** `path:line:column` of a span's start: how messages and errors name a place. */
+export function formatLocation(file: SourceFile, span: Span): string {
+  const range = spanToRange(file, span);
+  return `${file.path}:${range.line}:${range.column}`;
+}

@@ -73,7 +73,10 @@ export function generate(count, seedStart = 7, distribution = "uniform") {
   return texts;
 }
 
-/** Median time in ms of findRepeats over `count` questions, and how many repeats it found. */
+/**
+ * Median time in ms of `runs` calls of findRepeats over `count` questions (the first call in a
+ * process also compiles the code), and how many repeats it found.
+ */
 export function measure(count, runs = 3, distribution = "uniform") {
   const texts = generate(count, 7, distribution);
   const times = [];
@@ -87,15 +90,14 @@ export function measure(count, runs = 3, distribution = "uniform") {
   return { ms: times[Math.floor(runs / 2)], repeats };
 }
 
-// Known limit (issue 3 is open on it): the target is 100,000 questions well under a second. The
-// search is exact and avoids all pairs, but the trigram vocabulary saturates (about 20,000), so
-// the inverted lists grow with the corpus and probing grows faster than linearly.
+// 100,000 questions reaching one persona is far beyond any real workspace; it is the scale the
+// search is held to (issue 3: "100,000 questions in well under a second").
 export const SIZES = [10_000, 20_000, 100_000];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const distribution of ["uniform", "zipf"]) {
     for (const size of SIZES) {
-      const { ms, repeats } = measure(size, 1, distribution);
+      const { ms, repeats } = measure(size, 3, distribution);
       const what = `${size} questions, ${distribution} (${repeats} repeats)`;
       console.log(`${ms.toFixed(0).padStart(7)} ms  redundant-question: ${what}`);
     }

@@ -89,7 +89,7 @@ for (const [journeys, stages] of [
 }
 for (const distribution of ["uniform", "zipf"]) {
   for (const size of SIZES) {
-    const { ms, repeats } = measure(size, 1, distribution);
+    const { ms, repeats } = measure(size, 3, distribution);
     rows.push([`redundant-question: ${size} questions, ${distribution}, ${repeats} repeats`, ms]);
   }
 }

@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
+import { CodeBuffer, fold } from "../src/text/fold.js";
 import { findRepeats } from "../src/text/near-duplicates.js";
 import { contentWords, normalizeText } from "../src/text/normalize.js";
+
+/** mulberry32: a small deterministic generator, so every run tests the same texts. */
+function generator(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 describe("normalizeText", () => {
   it.each([
@@ -15,7 +28,54 @@ describe("normalizeText", () => {
   });
 });
 
-/** The definition, by brute force over all pairs: what findRepeats must agree with, pair for pair. */
+describe("fold: normalizeText over code units, without strings", () => {
+  const buffer = new CodeBuffer();
+  const folded = (text: string) => {
+    buffer.length = 0;
+    fold(text, buffer);
+    return buffer.toString();
+  };
+
+  it("agrees with normalizeText on every code unit, alone and in context", () => {
+    const disagreements: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [ch, `Ab${ch}x`, `${ch} ${ch}e\u0301`, `é${ch}${ch}.`]) {
+        if (folded(text) !== normalizeText(text)) disagreements.push(c.toString(16));
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it("agrees with normalizeText on random mixtures of Latin, marks, punctuation and other scripts", () => {
+    const random = generator(7);
+    const alphabet = [
+      ..."aZ09 ,.?!'’«»-—…\u00a0\u202f\u2019éÈçœŒæßĳǆ½²Ŀ\u0301\u0327İıøđł",
+      ..."ΣσςΟΔΟΣ", // Greek: Σ lowercases by context, so such texts take normalizeText itself
+      ..."привет中文\ufb01",
+    ];
+    for (let i = 0; i < 5000; i++) {
+      const length = Math.floor(random() * 20);
+      const text = Array.from(
+        { length },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join("");
+      expect(folded(text), JSON.stringify(text)).toBe(normalizeText(text));
+    }
+  });
+
+  it("appends to what the buffer holds, growing it", () => {
+    const small = new CodeBuffer(16);
+    fold("Première question ?", small);
+    fold(" Œuvre ΣΟΦΙΑ ", small);
+    expect(small.toString()).toBe("premiere questionoeuvre σοφια");
+  });
+});
+
+/**
+ * The definition, by brute force over all pairs: what findRepeats must agree with, pair for pair,
+ * as [index, of, similarity].
+ */
 function bruteForce(texts: string[], threshold: number) {
   const grams = texts.map((t) => {
     const n = normalizeText(t);
@@ -25,14 +85,14 @@ function bruteForce(texts: string[], threshold: number) {
     for (let i = 0; i + 3 <= c.length; i++) set.add(c.slice(i, i + 3));
     return { n, set };
   });
-  const out: [number, number][] = [];
+  const out: [number, number, number][] = [];
   for (let i = 0; i < texts.length; i++) {
     const a = grams[i];
     if (!a || a.n === "") continue;
     // An identical (normalised) earlier text is named first; else the earliest similar one.
     const identical = grams.findIndex((b, j) => j < i && b.n === a.n);
     if (identical !== -1) {
-      out.push([i, identical]);
+      out.push([i, identical, 1]);
       continue;
     }
     for (let j = 0; j < i; j++) {
@@ -40,8 +100,9 @@ function bruteForce(texts: string[], threshold: number) {
       if (!b || b.n === "") continue;
       let common = 0;
       for (const g of a.set) if (b.set.has(g)) common++;
-      if ((2 * common) / (a.set.size + b.set.size) >= threshold) {
-        out.push([i, j]);
+      const dice = (2 * common) / (a.set.size + b.set.size);
+      if (dice >= threshold - 1e-9) {
+        out.push([i, j, dice]);
         break;
       }
     }
@@ -71,17 +132,9 @@ describe("content words: what a question is about", () => {
 });
 
 describe("findRepeats agrees with the brute-force definition", () => {
-  // A small deterministic generator: questions from a vocabulary, with mutations, so that
-  // identical, near-identical and different texts all occur.
-  let state = 42;
-  const random = () => {
-    // mulberry32: integer arithmetic, so the sequence does not degenerate as a float LCG would.
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  // Questions from a vocabulary, with mutations, so that identical, near-identical and different
+  // texts all occur.
+  const random = generator(42);
   const words = [
     "how",
     "satisfied",
@@ -103,6 +156,15 @@ describe("findRepeats agrees with the brute-force definition", () => {
     "would",
     "recommend",
     "us",
+    "êtes-vous",
+    "satisfait",
+    "de",
+    "l’accueil",
+    "livraison",
+    "œuvre",
+    "a",
+    "ok",
+    "?!",
   ];
   const texts: string[] = [];
   for (let i = 0; i < 400; i++) {
@@ -114,16 +176,36 @@ describe("findRepeats agrees with the brute-force definition", () => {
           : base.replace(/\w+$/, words[Math.floor(random() * words.length)] ?? "");
       texts.push(`${mutated}?`);
     } else {
-      const n = 3 + Math.floor(random() * 6);
+      const n = 1 + Math.floor(random() * 8);
       texts.push(
         Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(" "),
       );
     }
   }
 
-  it.each([0.5, 0.7, 0.8, 0.9, 1])("threshold %s", (threshold) => {
-    const fast = findRepeats(texts, threshold).map((r) => [r.index, r.of]);
+  it.each([0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 1])("threshold %s", (threshold) => {
+    const fast = findRepeats(texts, threshold).map((r) => [r.index, r.of, r.similarity]);
     const slow = bruteForce(texts, threshold);
+    expect(slow.length).toBeGreaterThan(20);
+    expect(fast).toEqual(slow);
+  });
+
+  // More than a hundred distinct letters: trigrams are numbered rather than indexed directly.
+  const han = Array.from({ length: 150 }, (_, k) => String.fromCharCode(0x4e00 + k * 7));
+  const hanTexts: string[] = [];
+  for (let i = 0; i < 300; i++) {
+    const base = hanTexts[Math.floor(random() * hanTexts.length)];
+    if (base !== undefined && random() < 0.3) {
+      hanTexts.push(base.slice(0, -1) + (han[Math.floor(random() * han.length)] ?? ""));
+    } else {
+      const length = 4 + Math.floor(random() * 12);
+      hanTexts.push(Array.from({ length }, () => han[Math.floor(random() * han.length)]).join(""));
+    }
+  }
+
+  it.each([0.5, 0.8])("threshold %s, on texts of a non-Latin script", (threshold) => {
+    const fast = findRepeats(hanTexts, threshold).map((r) => [r.index, r.of, r.similarity]);
+    const slow = bruteForce(hanTexts, threshold);
     expect(slow.length).toBeGreaterThan(20);
     expect(fast).toEqual(slow);
   });

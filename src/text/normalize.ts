@@ -21,7 +21,7 @@ export function normalizeText(text: string): string {
  * with the …", « êtes-vous satisfait de la … »), not what a question is about. Negations are not
  * here: "not", « pas », « jamais » change a question's meaning.
  */
-const FUNCTION_WORDS = new Set(
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   (
     "a an the to of in on at for with by from and or is are was were be been being am do did does " +
     "have has had you your yours we our us it its this that these those i my me he she they them " +

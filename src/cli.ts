@@ -59,6 +59,9 @@ export async function main(
 Examples:
   $ journey lint                 lint the workspace of the current directory
   $ journey validate maps/       check schemas and references only
+  $ journey touchpoints --unsurveyed   the touchpoints no survey listens to
+  $ journey surveys              the survey plan: what each persona receives
+  $ journey coverage             which stages are surveyed, waived or open
   $ journey rules                list the rules and their severities
   $ journey schema journey       print the JSON schema of journey maps
 
@@ -105,6 +108,63 @@ Exit codes: 0 done, 1 lint found errors, 2 the invocation failed.`,
         code = await lint(paths, options, io, structuralOnly ? all.filter((r) => r.fixed) : all);
       });
   }
+
+  const viewCommand = (name: string, description: string, examples: string) =>
+    program
+      .command(name)
+      .description(description)
+      .argument(
+        "[paths...]",
+        "files, folders or globs (default: the workspace of the current directory)",
+      )
+      .addOption(formatOption("table, json, csv", "table"))
+      .option("-c, --config <file>", "use this config instead of the nearest journey.config.yaml")
+      .option("--persona <id>", "only this persona (repeatable)", collect, [])
+      .option("--journey <id>", "only this journey (repeatable)", collect, [])
+      .option("-o, --output <file>", "write to a file instead of stdout")
+      .addHelpText("after", `\nExamples:\n${examples}`);
+
+  viewCommand(
+    "touchpoints",
+    "one row per touchpoint (event): persona, journey, stage, channel, satisfaction, the surveys listening to it",
+    `  $ journey touchpoints                       every touchpoint of the workspace
+  $ journey touchpoints --unsurveyed          the touchpoints no survey listens to
+  $ journey touchpoints --persona julie --channel web
+  $ journey touchpoints --format csv > touchpoints.csv`,
+  )
+    .option("--stage <id>", "only this stage (repeatable)", collect, [])
+    .option("--channel <id>", "only this channel (repeatable)", collect, [])
+    .option("--unsurveyed", "only the touchpoints no survey listens to")
+    .action(async (paths: string[], options) => {
+      const { touchpoints } = await import("./commands/views.js");
+      code = await touchpoints(paths, options, io);
+    });
+
+  viewCommand(
+    "surveys",
+    "the survey plan: one row per survey, with its recurrence in words and its questions count",
+    `  $ journey surveys                           what each persona receives
+  $ journey surveys --persona julie --format json`,
+  )
+    .option("--stage <id>", "only the surveys of this stage (repeatable)", collect, [])
+    .option("--channel <id>", "only the surveys sent on this channel (repeatable)", collect, [])
+    .action(async (paths: string[], options) => {
+      const { surveys } = await import("./commands/views.js");
+      code = await surveys(paths, options, io);
+    });
+
+  viewCommand(
+    "coverage",
+    "stage coverage per journey: surveyed (by which surveys), waived (the noSurvey reason) or open",
+    `  $ journey coverage                          every stage of every journey
+  $ journey coverage --open                   the stages still to decide
+  $ journey coverage --journey julie-online --format json`,
+  )
+    .option("--open", "only the stages with neither a survey nor a noSurvey reason")
+    .action(async (paths: string[], options) => {
+      const { coverage } = await import("./commands/views.js");
+      code = await coverage(paths, options, io);
+    });
 
   program
     .command("rules")

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import { main } from "../src/cli.js";
+import { type Io, main } from "../src/cli.js";
 import { lintFiles } from "../src/lint/analyse.js";
 import { resolveConfig } from "../src/lint/config.js";
 import type { Finding } from "../src/lint/finding.js";
@@ -52,7 +52,12 @@ export const brief = (findings: readonly Finding[]) =>
   findings.map((f) => [f.rule, f.line, f.column, f.message]);
 
 /** Runs the CLI in-process (with the given rules, by default the real ones); returns its exit code and what it printed. */
-export async function run(args: string[], cwd = ROOT, registry: readonly AnyRule[] = RULES) {
+export async function run(
+  args: string[],
+  cwd = ROOT,
+  registry: readonly AnyRule[] = RULES,
+  io: Partial<Pick<Io, "colorLevel" | "columns" | "env">> = {},
+) {
   let stdout = "";
   let stderr = "";
   const code = await main(
@@ -68,6 +73,7 @@ export async function run(args: string[], cwd = ROOT, registry: readonly AnyRule
         stderr += s;
       },
       colorLevel: 0,
+      ...io,
     },
     registry,
   );

@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
 import { loadConfig } from "../io/config.js";
-import type { Io } from "../io/io.js";
+import { type Io, terminalWidth } from "../io/io.js";
 import { activeRules, parseRuleFlag } from "../lint/config.js";
 import { type AnyRule, docsPath } from "../lint/rule.js";
 
@@ -32,19 +32,25 @@ export async function rules(
   }
   if (options.format !== "table")
     throw new UsageError(`unknown format "${options.format}": use table, json`);
-  const { default: Table } = await import("cli-table3");
-  const { Chalk } = await import("chalk");
-  const c = new Chalk({ level: io.colorLevel });
-  const table = new Table({
-    head: ["rule", "default", "configured", "description", "docs"].map((h) => c.bold(h)),
-    style: { head: [], border: [] },
-    wordWrap: true,
-    colWidths: [null, null, null, 60, null],
-  });
-  for (const r of rows) {
-    const configured = r.fixed ? "error (fixed)" : r.severity;
-    table.push([r.id, r.defaultSeverity, configured, r.description, r.docs]);
-  }
-  io.stdout(`${table.toString()}\n`);
+  const [{ Chalk }, { renderTable }] = await Promise.all([
+    import("chalk"),
+    import("../report/table.js"),
+  ]);
+  const columns = [
+    { header: "rule" },
+    { header: "default" },
+    { header: "configured" },
+    { header: "description", wrap: true },
+    { header: "docs", wrap: true },
+  ];
+  const cells = rows.map((r) => [
+    { text: r.id },
+    { text: r.defaultSeverity },
+    { text: r.fixed ? "error (fixed)" : r.severity },
+    { text: r.description },
+    { text: r.docs },
+  ]);
+  const chalk = new Chalk({ level: io.colorLevel });
+  io.stdout(await renderTable(columns, cells, { width: terminalWidth(io), chalk }));
   return 0;
 }

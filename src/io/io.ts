@@ -8,4 +8,12 @@ export interface Io {
   now: Date;
   /** chalk level for stdout: 0 when not a TTY or under NO_COLOR. */
   colorLevel: 0 | 1 | 2 | 3;
+  /** The terminal's width when stdout is one: tables are fitted to it. */
+  columns?: number;
+}
+
+/** The width tables are fitted to: the terminal's, else $COLUMNS, else none (no limit). */
+export function terminalWidth(io: Io): number | undefined {
+  const fromEnv = Number(io.env.COLUMNS);
+  return io.columns ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : undefined);
 }

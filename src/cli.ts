@@ -62,6 +62,7 @@ Examples:
   $ journey touchpoints --unsurveyed   the touchpoints no survey listens to
   $ journey surveys              the survey plan: what each persona receives
   $ journey coverage             which stages are surveyed, waived or open
+  $ journey calendar             what each persona receives, when, and whether it is too much
   $ journey rules                list the rules and their severities
   $ journey schema journey       print the JSON schema of journey maps
 
@@ -164,6 +165,44 @@ Exit codes: 0 done, 1 lint found errors, 2 the invocation failed.`,
     .action(async (paths: string[], options) => {
       const { coverage } = await import("./commands/views.js");
       code = await coverage(paths, options, io);
+    });
+
+  program
+    .command("calendar")
+    .description(
+      "the survey calendar: every send per persona in a date range, and each persona's contact pressure",
+    )
+    .argument(
+      "[paths...]",
+      "files, folders or globs (default: the workspace of the current directory)",
+    )
+    .addOption(formatOption("table, json, csv, ics", "table"))
+    .option("-c, --config <file>", "use this config instead of the nearest journey.config.yaml")
+    .option(
+      "--from <date>",
+      "first day, YYYY-MM-DD (default: the config's calendar.start, else today)",
+    )
+    .option(
+      "--to <date>",
+      "last day, YYYY-MM-DD (default: from + the config's calendar.horizon, else P12M)",
+    )
+    .option("--by <period>", "group the table by week or month", "month")
+    .option("--persona <id>", "only this persona (repeatable)", collect, [])
+    .option("--journey <id>", "only the sends of this journey (repeatable)", collect, [])
+    .option("-o, --output <file>", "write to a file instead of stdout")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ journey calendar                                  the next twelve months (or the config's calendar)
+  $ journey calendar --persona julie --from 2026-01-01 --to 2026-12-31
+  $ journey calendar --by week --from 2026-03-01 --to 2026-03-31
+  $ journey calendar --format ics -o surveys.ics      open it in a calendar application
+  $ journey calendar --format json                    sends and pressure, for scripts`,
+    )
+    .action(async (paths: string[], options) => {
+      const { calendar } = await import("./commands/calendar.js");
+      code = await calendar(paths, options, io);
     });
 
   program

@@ -13,6 +13,7 @@ const PLANTED = [
   ["unsupported-claim", "journeys/julie-online.yaml", 47, 23], // return: no evidence
   ["survey-channel-mismatch", "journeys/julie-online.yaml", 53, 18], // sms for an email event
   ["indicator-scale", "journeys/julie-online.yaml", 59, 20], // csat on 1–10
+  ["unscheduled-survey", "journeys/julie-online.yaml", 60, 32], // triggered, no journey frequency
   ["redundant-indicator", "journeys/julie-online.yaml", 66, 22], // csat twice at delivery
   ["indicator-without-question", "journeys/julie-online.yaml", 66, 28], // nps never asked
   ["redundant-question", "journeys/julie-online.yaml", 68, 19], // "were" for "are"
@@ -20,6 +21,7 @@ const PLANTED = [
   ["unknown-reference", "journeys/julie-online.yaml", 78, 12], // prodct-page
   ["schema", "journeys/julie-online.yaml", 86, 50], // owner inside recurrence
   ["duplicate-id", "journeys/julie-online.yaml", 87, 9], // delivery-csat again
+  ["contact-pressure", "journeys/julie-online.yaml", 96, 17], // 07-15 and 07-20, 1 per 30 days
   ["orphan-persona", "personas/anna.yaml", 2, 5], // anna has no journey
   ["syntax", "personas/broken.yaml", 4, 1], // unclosed flow sequence
 ];

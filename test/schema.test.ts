@@ -223,6 +223,23 @@ describe("recurrence: exactly one of four forms, one root cause", () => {
     ],
     ["{ every: P3M }", [["schema", 23, 9, 'recurrence is missing required key "start"']]],
     ['{ rrule: "FREQ=WEEKLY" }', [["schema", 23, 9, 'recurrence is missing required key "start"']]],
+    // An RFC 5545 rule is read as the scheduler reads it: an invalid one is located at the rule.
+    ...(
+      [
+        ["FREQ=SOMETIMES", "FREQ is missing or unknown (YEARLY, MONTHLY, WEEKLY or DAILY)"],
+        ["INTERVAL=2", "FREQ is missing or unknown (YEARLY, MONTHLY, WEEKLY or DAILY)"],
+        ["FREQ=HOURLY", "FREQ=HOURLY is shorter than a day: surveys are sent on dates"],
+        ["FREQ=MONTHLY;BYMONTHDAY=40", "BYMONTHDAY=40 is out of range"],
+        ["FREQ=MONTHLY;BYMONTH=13", "BYMONTH=13 is out of range"],
+        ["FREQ=DAILY;INTERVAL=0", "INTERVAL=0 is out of range"],
+        ["FREQ=DAILY;COUNT=abc", "COUNT=abc is out of range"],
+        ["FREQ=WEEKLY;BYDAY=XX", "BYDAY has an unknown day (MO, TU, WE, TH, FR, SA, SU)"],
+        ["FREQ=MONTHLY;FOO=1", "Unknown RRULE property 'FOO'"],
+      ] as const
+    ).map(([rule, problem]): [string, (string | number)[][]] => [
+      `{ rrule: "${rule}", start: 2026-01-15 }`,
+      [["schema", 23, 30, `"${rule}" is not a valid RFC 5545 recurrence rule: ${problem}`]],
+    ]),
     [
       "{ start: 2026-01-15 }",
       [["schema", 23, 9, '"recurrence" needs one of "once", "every", "rrule", "trigger"']],
@@ -243,7 +260,7 @@ describe("recurrence: exactly one of four forms, one root cause", () => {
       ],
     ],
     ["weekly", [["schema", 23, 21, '"recurrence" must be a mapping, not "weekly"']]],
-  ])("%s", (r, expected) => {
+  ] as [string, (string | number)[][]][])("%s", (r, expected) => {
     expect(recurrence(r)).toEqual(expected);
   });
 });

@@ -1,4 +1,5 @@
 import type { AnyRule } from "../lint/rule.js";
+import { contactPressure } from "./contact-pressure.js";
 import { disableDirective } from "./disable-directive.js";
 import { duplicateId } from "./duplicate-id.js";
 import { indicatorScale } from "./indicator-scale.js";
@@ -15,6 +16,7 @@ import { staleMap } from "./stale-map.js";
 import { surveyChannelMismatch } from "./survey-channel-mismatch.js";
 import { syntax } from "./syntax.js";
 import { unknownReference } from "./unknown-reference.js";
+import { unscheduledSurvey } from "./unscheduled-survey.js";
 import { unsupportedClaim } from "./unsupported-claim.js";
 
 /**
@@ -34,6 +36,8 @@ export const RULES: readonly AnyRule[] = [
   redundantIndicator,
   indicatorScale,
   indicatorWithoutQuestion,
+  contactPressure,
+  unscheduledSurvey,
   internalStep,
   missingSatisfaction,
   unsupportedClaim,

@@ -1,3 +1,4 @@
+import { parseRule } from "../survey/rrule.js";
 import { describeErrors, type SchemaIssue } from "./messages.js";
 import { didYouMean } from "./suggest.js";
 import { DOCUMENT_KINDS, type DocumentKind, schemaErrors } from "./validators.js";
@@ -37,5 +38,37 @@ export function checkDocument(value: unknown): DocumentCheck {
     return { kind: null, issues: [{ pointer: "/kind", target: "value", message }] };
   }
   const k = kind as DocumentKind;
-  return { kind: k, issues: describeErrors(schemaErrors(k, value), k) };
+  const issues = describeErrors(schemaErrors(k, value), k);
+  if (k === "journey") issues.push(...ruleIssues(value as Record<string, unknown>));
+  return { kind: k, issues };
+}
+
+/**
+ * RFC 5545 rules (`recurrence.rrule`) are strings to the JSON schema: each is read here, as the
+ * scheduler will read it, so that an invalid rule is a located schema finding, not a silent gap in
+ * the calendar.
+ */
+function ruleIssues(journey: Record<string, unknown>): SchemaIssue[] {
+  const issues: SchemaIssue[] = [];
+  const check = (survey: unknown, pointer: string) => {
+    const recurrence = (survey as { recurrence?: { rrule?: unknown } } | null)?.recurrence;
+    const rule = recurrence?.rrule;
+    if (typeof rule !== "string") return;
+    const parsed = parseRule(rule);
+    if ("problem" in parsed) {
+      issues.push({
+        pointer: `${pointer}/recurrence/rrule`,
+        target: "value",
+        message: `"${rule}" is not a valid RFC 5545 recurrence rule: ${parsed.problem}`,
+      });
+    }
+  };
+  const list = (value: unknown) => (Array.isArray(value) ? value : []);
+  list(journey.stages).forEach((stage, i) =>
+    list((stage as { surveys?: unknown } | null)?.surveys).forEach((survey, j) =>
+      check(survey, `/stages/${i}/surveys/${j}`),
+    ),
+  );
+  list(journey.surveys).forEach((survey, j) => check(survey, `/surveys/${j}`));
+  return issues;
 }

@@ -1,6 +1,6 @@
 import rrule from "rrule";
-import { Temporal } from "temporal-polyfill";
 import type { SurveyNode } from "../model/types.js";
+import { amount, period } from "../survey/words.js";
 
 /**
  * A survey's recurrence in plain words, as the survey plan shows it: "once on 2026-03-02",
@@ -31,33 +31,6 @@ function occasion(survey: SurveyNode): string {
   if (survey.event) return `each ${survey.event.value}`;
   if (survey.stage) return `each event of stage ${survey.stage.id}`;
   return "each pass through the journey";
-}
-
-const UNITS = [
-  ["years", "year"],
-  ["months", "month"],
-  ["weeks", "week"],
-  ["days", "day"],
-] as const;
-
-/** "3 months", "1 year 2 months", "10 days"; an unreadable duration as written. */
-function amount(duration: string): string {
-  let parts: Temporal.Duration;
-  try {
-    parts = Temporal.Duration.from(duration);
-  } catch {
-    return duration;
-  }
-  const words = UNITS.filter(([unit]) => parts[unit] !== 0).map(
-    ([unit, one]) => `${parts[unit]} ${parts[unit] === 1 ? one : unit}`,
-  );
-  return words.length > 0 ? words.join(" ") : duration;
-}
-
-/** A duration as a period: "month" for P1M (every month), else its amount (every 3 months). */
-function period(duration: string): string {
-  const words = amount(duration);
-  return /^1 [a-z]+$/.test(words) ? words.slice(2) : words;
 }
 
 function ruleInWords(rule: string): string {

@@ -1,0 +1,146 @@
+import type { Config } from "../lint/config.js";
+import type { SurveyNode } from "../model/types.js";
+import type { Workspace } from "../model/workspace.js";
+import { addToDay, type DateDuration, dayNumber, parseDuration } from "./civil.js";
+import { type DayRange, type PlacedSend, schedule, type Unscheduled } from "./schedule.js";
+
+/**
+ * Contact pressure: how many surveys one customer of a persona may receive, all journeys
+ * together, against the contact policy (the persona's own, else the workspace's).
+ */
+
+export interface ContactPolicy {
+  maxSurveys?: number;
+  window?: string;
+  minGap?: string;
+}
+
+/** More than `maxSurveys` sends in [start, end): the sends in it, and the first one too many. */
+export interface Excess {
+  start: number;
+  end: number;
+  sends: PlacedSend[];
+  tipping: PlacedSend;
+}
+
+/** Two consecutive sends closer than `minGap`. */
+export interface Gap {
+  first: PlacedSend;
+  second: PlacedSend;
+}
+
+export interface PersonaPressure {
+  persona: string;
+  policy: ContactPolicy | null;
+  sends: PlacedSend[];
+  unscheduled: Unscheduled[];
+  /** The most sends in any window of the policy's length (null without a window). */
+  maxInWindow: number | null;
+  excesses: Excess[];
+  gaps: Gap[];
+  ok: boolean;
+}
+
+/** The policy that applies to a persona: its own `contactPolicy`, else the workspace's. */
+export function policyFor(
+  persona: string,
+  workspace: Workspace,
+  config: Config,
+): ContactPolicy | null {
+  const own = workspace.personas.find((p) => p.id === persona)?.data.contactPolicy;
+  const policy = isObject(own) ? own : config.raw.contactPolicy;
+  return isObject(policy) ? (policy as ContactPolicy) : null;
+}
+
+/** The calendar's default range: the config's `calendar.start` (else today) and `horizon` (else P12M). */
+export function defaultRange(config: Config, today: string): DayRange {
+  const calendar = isObject(config.raw.calendar) ? config.raw.calendar : {};
+  const start = typeof calendar.start === "string" ? calendar.start : today;
+  const horizon = parseDuration(typeof calendar.horizon === "string" ? calendar.horizon : "P12M");
+  const from = dayNumber(start);
+  return { from, to: horizon ? addToDay(from, horizon) - 1 : from };
+}
+
+/** The surveys reaching each persona (by their journey's persona), in workspace order. */
+export function surveysByPersona(workspace: Workspace): Map<string, SurveyNode[]> {
+  const byPersona = new Map<string, SurveyNode[]>();
+  for (const survey of workspace.surveys) {
+    const persona = survey.journey.persona?.value;
+    if (persona === undefined) continue;
+    byPersona.set(persona, [...(byPersona.get(persona) ?? []), survey]);
+  }
+  return byPersona;
+}
+
+/** Every persona's sends in the range and their pressure against its policy. */
+export function pressures(
+  workspace: Workspace,
+  config: Config,
+  range: DayRange,
+): PersonaPressure[] {
+  return [...surveysByPersona(workspace)].map(([persona, surveys]) => {
+    const { sends, unscheduled } = schedule(surveys, range);
+    return assess(persona, sends, unscheduled, policyFor(persona, workspace, config));
+  });
+}
+
+export function assess(
+  persona: string,
+  sends: PlacedSend[],
+  unscheduled: Unscheduled[],
+  policy: ContactPolicy | null,
+): PersonaPressure {
+  const window = policy?.window ? parseDuration(policy.window) : null;
+  const minGap = policy?.minGap ? parseDuration(policy.minGap) : null;
+  const { maxInWindow, excesses } = window
+    ? windows(sends, window, policy?.maxSurveys ?? Number.POSITIVE_INFINITY)
+    : { maxInWindow: null, excesses: [] };
+  const gaps = minGap ? closeSends(sends, minGap) : [];
+  return {
+    persona,
+    policy,
+    sends,
+    unscheduled,
+    maxInWindow,
+    excesses,
+    gaps,
+    ok: excesses.length === 0 && gaps.length === 0,
+  };
+}
+
+/**
+ * Sliding windows [d, d + window) starting at each send: the most sends in one, and each window
+ * holding more than `max`. Sends exactly `window` apart are not in the same window.
+ */
+function windows(sends: PlacedSend[], window: DateDuration, max: number) {
+  let maxInWindow = 0;
+  const excesses: Excess[] = [];
+  let j = 0;
+  for (let i = 0; i < sends.length; i++) {
+    const start = (sends[i] as PlacedSend).day;
+    const end = addToDay(start, window);
+    j = Math.max(j, i);
+    while (j < sends.length && (sends[j] as PlacedSend).day < end) j++;
+    maxInWindow = Math.max(maxInWindow, j - i);
+    if (j - i > max) {
+      const inWindow = sends.slice(i, j);
+      excesses.push({ start, end, sends: inWindow, tipping: inWindow[max] as PlacedSend });
+    }
+  }
+  return { maxInWindow, excesses };
+}
+
+/** Consecutive sends closer than `minGap` (two on the same day are 0 days apart). */
+function closeSends(sends: PlacedSend[], minGap: DateDuration): Gap[] {
+  const gaps: Gap[] = [];
+  for (let i = 1; i < sends.length; i++) {
+    const first = sends[i - 1] as PlacedSend;
+    const second = sends[i] as PlacedSend;
+    if (second.day < addToDay(first.day, minGap)) gaps.push({ first, second });
+  }
+  return gaps;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,129 @@
+import type { SurveyNode } from "../model/types.js";
+import { parseRule, rruleLibrary } from "./rrule.js";
+import { type DateDuration, addToDay, dayNumber, isZero, parseDuration, times } from "./civil.js";
+
+/**
+ * The one scheduler of the survey calendar and of the `contact-pressure` rule. Pure and
+ * deterministic: surveys and a date range in, the sends in that range out.
+ *
+ * - `once: D`: on D.
+ * - `every: P, start: S, until: U`: on S + k × P for k = 0, 1, … (each from the start, so a monthly
+ *   series from 31 January is sent on 28 February, then 31 March), up to U.
+ * - `rrule: R, start: S`: the dates of the RFC 5545 rule R with DTSTART S (the rrule library).
+ * - `trigger: after-event`: estimated. One customer goes through the journey once per its
+ *   `frequency`, from the start of the range (a pass on the first day, then every `frequency`);
+ *   each pass sends `delay` after it, unless the previous send of that survey is less than
+ *   `cooldown` before. A journey without `frequency` gives no estimate: the survey is unscheduled.
+ */
+
+/** One survey sent to one customer of a persona on a day. */
+export interface PlacedSend {
+  day: number;
+  survey: SurveyNode;
+  /** A triggered survey, placed by an estimate of how often the journey is lived. */
+  estimated: boolean;
+}
+
+export interface Unscheduled {
+  survey: SurveyNode;
+  reason: string;
+}
+
+export interface ScheduleResult {
+  /** In order of date, then of survey id. */
+  sends: PlacedSend[];
+  unscheduled: Unscheduled[];
+}
+
+/** A range of days, both ends included. */
+export interface DayRange {
+  from: number;
+  to: number;
+}
+
+export function schedule(surveys: readonly SurveyNode[], range: DayRange): ScheduleResult {
+  const sends: PlacedSend[] = [];
+  const unscheduled: Unscheduled[] = [];
+  for (const survey of surveys) {
+    const placed = expand(survey, range);
+    if (typeof placed === "string") unscheduled.push({ survey, reason: placed });
+    else sends.push(...placed);
+  }
+  sends.sort(
+    (a, b) => a.day - b.day || (a.survey.id < b.survey.id ? -1 : a.survey.id > b.survey.id ? 1 : 0),
+  );
+  return { sends, unscheduled };
+}
+
+/** The sends of one survey in the range, or why it cannot be scheduled. */
+function expand(survey: SurveyNode, range: DayRange): PlacedSend[] | string {
+  const r = survey.data.recurrence as Record<string, unknown> | undefined;
+  if (typeof r !== "object" || r === null) return "it has no recurrence";
+  const at = (days: number[], estimated = false) =>
+    days.filter((d) => d >= range.from && d <= range.to).map((day) => ({ day, survey, estimated }));
+  if (typeof r.once === "string") return at([dayNumber(r.once)]);
+  if (typeof r.every === "string" && typeof r.start === "string") {
+    const period = parseDuration(r.every);
+    if (!period) return `its period "${r.every}" is not a duration`;
+    const until = typeof r.until === "string" ? Math.min(dayNumber(r.until), range.to) : range.to;
+    return at(series(dayNumber(r.start), period, until));
+  }
+  if (typeof r.rrule === "string" && typeof r.start === "string") {
+    const days = ruleDays(r.rrule, dayNumber(r.start), range);
+    return days ? at(days) : `its rule "${r.rrule}" is not a valid RFC 5545 rule`;
+  }
+  if (r.trigger === "after-event") return triggered(survey, r, range);
+  return "its recurrence is not one of the four forms";
+}
+
+/** start + k × period for k = 0, 1, … while not after `last`. */
+function series(start: number, period: DateDuration, last: number): number[] {
+  if (isZero(period)) return start <= last ? [start] : [];
+  const days: number[] = [];
+  for (let k = 0; ; k++) {
+    const day = addToDay(start, times(period, k));
+    if (day > last) return days;
+    days.push(day);
+  }
+}
+
+function triggered(
+  survey: SurveyNode,
+  r: Record<string, unknown>,
+  range: DayRange,
+): PlacedSend[] | string {
+  const journey = survey.journey;
+  const frequencyText = journey.data.frequency;
+  const frequency = typeof frequencyText === "string" ? parseDuration(frequencyText) : null;
+  if (!frequency || isZero(frequency)) {
+    const what =
+      frequencyText === undefined
+        ? "which has no frequency"
+        : `whose frequency "${String(frequencyText)}" is not a duration`;
+    return `it is sent after an event of journey "${journey.id}", ${what}: how often one customer goes through the journey is unknown`;
+  }
+  const delay = typeof r.delay === "string" ? parseDuration(r.delay) : null;
+  const cooldown = typeof r.cooldown === "string" ? parseDuration(r.cooldown) : null;
+  const sends: PlacedSend[] = [];
+  let last: number | null = null;
+  for (const pass of series(range.from, frequency, range.to)) {
+    const day = delay ? addToDay(pass, delay) : pass;
+    if (day > range.to) break;
+    if (last !== null && cooldown && day < addToDay(last, cooldown)) continue;
+    sends.push({ day, survey, estimated: true });
+    last = day;
+  }
+  return sends;
+}
+
+/** The days of an RFC 5545 rule from `start` within the range, or null when the rule is invalid. */
+function ruleDays(text: string, start: number, range: DayRange): number[] | null {
+  const parsed = parseRule(text);
+  if ("problem" in parsed) return null;
+  const { RRule } = rruleLibrary();
+  const rule = new RRule({ ...parsed.options, dtstart: new Date(start * DAY_MS) });
+  const dates = rule.between(new Date(range.from * DAY_MS), new Date(range.to * DAY_MS), true);
+  return dates.map((d) => Math.floor(d.getTime() / DAY_MS));
+}
+
+const DAY_MS = 86_400_000;

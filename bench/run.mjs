@@ -1,10 +1,12 @@
-// `npm run bench`: start-up time of the binary and lint throughput on a generated workspace.
+// `npm run bench`: start-up time of the binary, lint throughput on a generated workspace, the
+// redundant-question search and the survey scheduler.
 // Measured here, not asserted in tests: timings depend on the machine.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { measure as measureCalendar } from "./calendar.mjs";
 import { measure, SIZES } from "./redundant-question.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -92,5 +94,9 @@ for (const distribution of ["uniform", "zipf"]) {
     const { ms, repeats } = measure(size, 3, distribution);
     rows.push([`redundant-question: ${size} questions, ${distribution}, ${repeats} repeats`, ms]);
   }
+}
+{
+  const { ms, surveys, sends } = measureCalendar(3);
+  rows.push([`calendar: ${surveys} surveys over 10 years, ${sends} sends, with pressure`, ms]);
 }
 for (const [name, ms] of rows) console.log(`${ms.toFixed(0).padStart(7)} ms  ${name}`);

@@ -467,13 +467,13 @@ describe("the README shows real output", () => {
   const readme = readFileSync(join(ROOT, "README.md"), "utf8");
   const blocks = [
     ...readme.matchAll(
-      /```console\n\$ npx journey ((?:touchpoints|surveys|coverage)[^\n]*)\n([\s\S]*?)```/g,
+      /```console\n\$ npx journey ((?:touchpoints|surveys|coverage|calendar)[^\n]*)\n([\s\S]*?)```/g,
     ),
   ].map((m) => [m[1] ?? "", m[2] ?? ""] as const);
 
-  it("has examples of the three views", () => {
+  it("has examples of the three views and of the calendar", () => {
     expect(blocks.map(([command]) => command.split(" ")[0])).toEqual(
-      expect.arrayContaining(["touchpoints", "surveys", "coverage"]),
+      expect.arrayContaining(["touchpoints", "surveys", "coverage", "calendar"]),
     );
   });
 

@@ -34,11 +34,14 @@ export const contactPressure: Rule = {
           messageId: "window",
           data: {
             persona: p.persona,
-            count: excess.sends.length,
+            count: excess.count,
             window: amount(p.policy.window ?? ""),
             from: dateOf(excess.start),
             to: dateOf(excess.end - 1),
-            sends: excess.sends.map(describe).join(", "),
+            sends: p.sends
+              .slice(excess.first, excess.first + excess.count)
+              .map(describe)
+              .join(", "),
             max: p.policy.maxSurveys ?? 0,
           },
           at: at(survey.origin, "recurrence"),

@@ -15,11 +15,15 @@ export interface ContactPolicy {
   minGap?: string;
 }
 
-/** More than `maxSurveys` sends in [start, end): the sends in it, and the first one too many. */
+/**
+ * More than `maxSurveys` sends in [start, end): the persona's sends[first … first + count), and
+ * the first one too many. Indexes rather than a copy: a busy plan has a window per send.
+ */
 export interface Excess {
   start: number;
   end: number;
-  sends: PlacedSend[];
+  first: number;
+  count: number;
   tipping: PlacedSend;
 }
 
@@ -67,7 +71,9 @@ export function surveysByPersona(workspace: Workspace): Map<string, SurveyNode[]
   for (const survey of workspace.surveys) {
     const persona = survey.journey.persona?.value;
     if (persona === undefined) continue;
-    byPersona.set(persona, [...(byPersona.get(persona) ?? []), survey]);
+    const list = byPersona.get(persona);
+    if (list) list.push(survey);
+    else byPersona.set(persona, [survey]);
   }
   return byPersona;
 }
@@ -123,8 +129,7 @@ function windows(sends: PlacedSend[], window: DateDuration, max: number) {
     while (j < sends.length && (sends[j] as PlacedSend).day < end) j++;
     maxInWindow = Math.max(maxInWindow, j - i);
     if (j - i > max) {
-      const inWindow = sends.slice(i, j);
-      excesses.push({ start, end, sends: inWindow, tipping: inWindow[max] as PlacedSend });
+      excesses.push({ start, end, first: i, count: j - i, tipping: sends[i + max] as PlacedSend });
     }
   }
   return { maxInWindow, excesses };

@@ -110,7 +110,12 @@ Exit codes: 0 done, 1 lint found errors, 2 the invocation failed.`,
       });
   }
 
-  const viewCommand = (name: string, description: string, examples: string) =>
+  const viewCommand = (
+    name: string,
+    description: string,
+    examples: string,
+    formats = "table, json, csv",
+  ) =>
     program
       .command(name)
       .description(description)
@@ -118,7 +123,7 @@ Exit codes: 0 done, 1 lint found errors, 2 the invocation failed.`,
         "[paths...]",
         "files, folders or globs (default: the workspace of the current directory)",
       )
-      .addOption(formatOption("table, json, csv", "table"))
+      .addOption(formatOption(formats, "table"))
       .option("-c, --config <file>", "use this config instead of the nearest journey.config.yaml")
       .option("--persona <id>", "only this persona (repeatable)", collect, [])
       .option("--journey <id>", "only this journey (repeatable)", collect, [])
@@ -167,17 +172,16 @@ Exit codes: 0 done, 1 lint found errors, 2 the invocation failed.`,
       code = await coverage(paths, options, io);
     });
 
-  program
-    .command("calendar")
-    .description(
-      "the survey calendar: every send per persona in a date range, and each persona's contact pressure",
-    )
-    .argument(
-      "[paths...]",
-      "files, folders or globs (default: the workspace of the current directory)",
-    )
-    .addOption(formatOption("table, json, csv, ics", "table"))
-    .option("-c, --config <file>", "use this config instead of the nearest journey.config.yaml")
+  viewCommand(
+    "calendar",
+    "the survey calendar: every send per persona in a date range, and each persona's contact pressure",
+    `  $ journey calendar                                  the next twelve months (or the config's calendar)
+  $ journey calendar --persona julie --from 2026-01-01 --to 2026-12-31
+  $ journey calendar --by week --from 2026-03-01 --to 2026-03-31
+  $ journey calendar --format ics -o surveys.ics      open it in a calendar application
+  $ journey calendar --format json                    sends and pressure, for scripts`,
+    "table, json, csv, ics",
+  )
     .option(
       "--from <date>",
       "first day, YYYY-MM-DD (default: the config's calendar.start, else today)",
@@ -187,19 +191,6 @@ Exit codes: 0 done, 1 lint found errors, 2 the invocation failed.`,
       "last day, YYYY-MM-DD (default: from + the config's calendar.horizon, else P12M)",
     )
     .option("--by <period>", "group the table by week or month", "month")
-    .option("--persona <id>", "only this persona (repeatable)", collect, [])
-    .option("--journey <id>", "only the sends of this journey (repeatable)", collect, [])
-    .option("-o, --output <file>", "write to a file instead of stdout")
-    .addHelpText(
-      "after",
-      `
-Examples:
-  $ journey calendar                                  the next twelve months (or the config's calendar)
-  $ journey calendar --persona julie --from 2026-01-01 --to 2026-12-31
-  $ journey calendar --by week --from 2026-03-01 --to 2026-03-31
-  $ journey calendar --format ics -o surveys.ics      open it in a calendar application
-  $ journey calendar --format json                    sends and pressure, for scripts`,
-    )
     .action(async (paths: string[], options) => {
       const { calendar } = await import("./commands/calendar.js");
       code = await calendar(paths, options, io);

@@ -8,22 +8,10 @@ import { addDuration } from "../src/survey/dates.js";
 import { fold } from "../src/survey/ics.js";
 import { assess } from "../src/survey/pressure.js";
 import { schedule } from "../src/survey/schedule.js";
-import { brief, lintSources, PERSONA, run } from "./helpers.js";
+import { brief, generator, lintSources, PERSONA, run } from "./helpers.js";
 
 const CLEAN = "examples/clean";
 const BROKEN = "examples/broken";
-
-/** mulberry32, for reproducible random cases. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("calendar arithmetic", () => {
   it("agrees with Temporal.PlainDate.add on 5,000 random dates and durations", () => {

@@ -105,3 +105,15 @@ export function spawn(args: string[], cwd = ROOT, env: Record<string, string> = 
     signal: result.signal,
   };
 }
+
+/** mulberry32: a small deterministic generator, so every run tests the same random cases. */
+export function generator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -2,18 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CodeBuffer, fold } from "../src/text/fold.js";
 import { findRepeats } from "../src/text/near-duplicates.js";
 import { contentWords, normalizeText } from "../src/text/normalize.js";
-
-/** mulberry32: a small deterministic generator, so every run tests the same texts. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { generator } from "./helpers.js";
 
 describe("normalizeText", () => {
   it.each([

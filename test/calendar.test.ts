@@ -143,6 +143,22 @@ describe("the scheduler: exact dates for each recurrence form", () => {
     expect(result.estimated.every((e) => !e)).toBe(true);
   });
 
+  it.each([
+    ["{ once: 2026-02-30 }", 'its once "2026-02-30" is not a date'],
+    ["{ every: P1M, start: tomorrow }", 'its start "tomorrow" is not a date'],
+    ["{ every: monthly, start: 2026-01-01 }", 'its period "monthly" is not a duration'],
+    ['{ rrule: "FREQ=DAILY", start: 2026-13-01 }', 'its start "2026-13-01" is not a date'],
+  ])(
+    "a malformed %s keeps the survey off the calendar (the schema reports it)",
+    (recurrence, reason) => {
+      expect(sendsOf(recurrence, "2026-01-01", "2026-12-31")).toEqual({
+        dates: [],
+        estimated: [],
+        unscheduled: [reason],
+      });
+    },
+  );
+
   it("an invalid RFC 5545 rule is not guessed", () => {
     expect(
       sendsOf('{ rrule: "FREQ=SOMETIMES", start: 2026-01-01 }', "2026-01-01", "2026-12-31"),
@@ -559,6 +575,10 @@ describe("journey calendar", () => {
       "journey: --to (2026-04-01) is before --from (2026-05-01)\n",
     ],
     [["--by", "day"], 'journey: --by expects week or month, got "day"\n'],
+    [
+      ["--from", "1900-01-01", "--to", "2100-01-01"],
+      "journey: a calendar covers at most 100 years: 1900-01-01 to 2100-01-01 is longer\n",
+    ],
     [["--persona", "juli"], 'journey: no persona "juli" in these maps; did you mean "julie"?\n'],
     [["--format", "pdf"], 'journey: unknown format "pdf": use table, json, csv, ics\n'],
   ])("%j → exit 2, one line", async (flags, message) => {

@@ -5,7 +5,7 @@ import { emit } from "../io/output.js";
 import { today } from "../io/today.js";
 import { loadWorkspaces } from "../io/workspaces.js";
 import { analyse } from "../lint/analyse.js";
-import { dateOf, dayNumber } from "../survey/civil.js";
+import { dateOf, dayNumber, dayOf } from "../survey/civil.js";
 import { amount } from "../survey/words.js";
 import { toIcs } from "../survey/ics.js";
 import { defaultRange, type PersonaPressure, pressures } from "../survey/pressure.js";
@@ -26,7 +26,6 @@ export interface CalendarOptions {
 }
 
 const FORMATS = ["table", "json", "csv", "ics"];
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A send as `--format json` and `csv` print it. */
 interface SendRow {
@@ -167,23 +166,27 @@ export async function calendar(paths: string[], options: CalendarOptions, io: Io
   return 0;
 }
 
+/** The longest range a calendar covers: enough for any plan, and no runaway expansion. */
+const MAX_DAYS = 366 * 100;
+
 function rangeOf(options: CalendarOptions, fallback: DayRange): DayRange {
-  for (const [flag, value] of [
-    ["--from", options.from],
-    ["--to", options.to],
-  ] as const) {
-    if (value !== undefined && (!DATE.test(value) || dateOf(dayNumber(value)) !== value)) {
-      throw new UsageError(`${flag} expects a date as YYYY-MM-DD, got "${value}"`);
-    }
-  }
-  const from = options.from !== undefined ? dayNumber(options.from) : fallback.from;
+  const read = (flag: string, value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const day = dayOf(value);
+    if (day === null) throw new UsageError(`${flag} expects a date as YYYY-MM-DD, got "${value}"`);
+    return day;
+  };
+  const fromFlag = read("--from", options.from);
+  const toFlag = read("--to", options.to);
+  const from = fromFlag ?? fallback.from;
   const to =
-    options.to !== undefined
-      ? dayNumber(options.to)
-      : options.from !== undefined
-        ? from + (fallback.to - fallback.from)
-        : fallback.to;
+    toFlag ?? (fromFlag !== undefined ? from + (fallback.to - fallback.from) : fallback.to);
   if (to < from) throw new UsageError(`--to (${dateOf(to)}) is before --from (${dateOf(from)})`);
+  if (to - from > MAX_DAYS) {
+    throw new UsageError(
+      `a calendar covers at most 100 years: ${dateOf(from)} to ${dateOf(to)} is longer`,
+    );
+  }
   return { from, to };
 }
 

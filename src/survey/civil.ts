@@ -47,6 +47,13 @@ export function dayNumber(date: string): number {
   );
 }
 
+/** The day number of a `YYYY-MM-DD` date, or null when it is not one (2026-02-30, "tomorrow"). */
+export function dayOf(text: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  const day = dayNumber(text);
+  return dateOf(day) === text ? day : null;
+}
+
 /** The `YYYY-MM-DD` date of a day number. */
 export function dateOf(day: number): string {
   const { year, month, dayOfMonth } = civilFromDays(day);

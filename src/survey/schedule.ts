@@ -1,6 +1,6 @@
 import type { SurveyNode } from "../model/types.js";
 import { parseRule, rruleLibrary } from "./rrule.js";
-import { type DateDuration, addToDay, dayNumber, isZero, parseDuration, times } from "./civil.js";
+import { type DateDuration, addToDay, dayOf, isZero, parseDuration, times } from "./civil.js";
 
 /**
  * The one scheduler of the survey calendar and of the `contact-pressure` rule. Pure and
@@ -47,7 +47,7 @@ export function schedule(surveys: readonly SurveyNode[], range: DayRange): Sched
   for (const survey of surveys) {
     const placed = expand(survey, range);
     if (typeof placed === "string") unscheduled.push({ survey, reason: placed });
-    else sends.push(...placed);
+    else for (const send of placed) sends.push(send);
   }
   sends.sort(
     (a, b) => a.day - b.day || (a.survey.id < b.survey.id ? -1 : a.survey.id > b.survey.id ? 1 : 0),
@@ -61,16 +61,27 @@ function expand(survey: SurveyNode, range: DayRange): PlacedSend[] | string {
   if (typeof r !== "object" || r === null) return "it has no recurrence";
   const at = (days: number[], estimated = false) =>
     days.filter((d) => d >= range.from && d <= range.to).map((day) => ({ day, survey, estimated }));
-  if (typeof r.once === "string") return at([dayNumber(r.once)]);
-  if (typeof r.every === "string" && typeof r.start === "string") {
-    const period = parseDuration(r.every);
-    if (!period) return `its period "${r.every}" is not a duration`;
-    const until = typeof r.until === "string" ? Math.min(dayNumber(r.until), range.to) : range.to;
-    return at(series(dayNumber(r.start), period, until));
+  // Malformed dates and durations are the schema's findings; here they only keep a survey off.
+  const day = (key: string) => (typeof r[key] === "string" ? dayOf(r[key]) : null);
+  const notADate = (key: string) => `its ${key} "${String(r[key])}" is not a date`;
+  if (r.once !== undefined) {
+    const once = day("once");
+    return once === null ? notADate("once") : at([once]);
   }
-  if (typeof r.rrule === "string" && typeof r.start === "string") {
-    const days = ruleDays(r.rrule, dayNumber(r.start), range);
-    return days ? at(days) : `its rule "${r.rrule}" is not a valid RFC 5545 rule`;
+  if (r.every !== undefined) {
+    const period = typeof r.every === "string" ? parseDuration(r.every) : null;
+    const start = day("start");
+    if (!period) return `its period "${String(r.every)}" is not a duration`;
+    if (start === null) return notADate("start");
+    const until = r.until === undefined ? range.to : day("until");
+    if (until === null) return notADate("until");
+    return at(series(start, period, Math.min(until, range.to)));
+  }
+  if (r.rrule !== undefined) {
+    const start = day("start");
+    if (start === null) return notADate("start");
+    const days = typeof r.rrule === "string" ? ruleDays(r.rrule, start, range) : null;
+    return days ? at(days) : `its rule "${String(r.rrule)}" is not a valid RFC 5545 rule`;
   }
   if (r.trigger === "after-event") return triggered(survey, r, range);
   return "its recurrence is not one of the four forms";

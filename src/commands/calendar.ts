@@ -3,8 +3,6 @@ import { UsageError } from "../errors.js";
 import { type Io, terminalWidth } from "../io/io.js";
 import { emit } from "../io/output.js";
 import { today } from "../io/today.js";
-import { loadWorkspaces } from "../io/workspaces.js";
-import { analyse } from "../lint/analyse.js";
 import { dateOf, dayNumber, dayOf } from "../survey/civil.js";
 import { amount } from "../survey/words.js";
 import { toIcs } from "../survey/ics.js";
@@ -12,7 +10,7 @@ import { defaultRange, type PersonaPressure, pressures } from "../survey/pressur
 import type { DayRange, PlacedSend } from "../survey/schedule.js";
 import { type CsvValue, toCsv } from "../report/csv.js";
 import { type Cell, renderTable } from "../report/table.js";
-import { didYouMean } from "../validate/suggest.js";
+import { readForDisplay, requireKnown } from "./read.js";
 
 export interface CalendarOptions {
   format: string;
@@ -69,34 +67,18 @@ export async function calendar(paths: string[], options: CalendarOptions, io: Io
   let range: DayRange | undefined;
   const all: PersonaPressure[] = [];
   const journeys = new Set<string>();
-  let problems = 0;
-  for (const loaded of loadWorkspaces(io.cwd, paths, options.config)) {
-    const { workspace, schemaIssues } = analyse(loaded.files, loaded.config.file);
-    problems += schemaIssues.length + loaded.files.reduce((n, f) => n + f.issues.length, 0);
-    range ??= rangeOf(options, defaultRange(loaded.config, date));
+  for (const { config, workspace } of readForDisplay(io, paths, options.config)) {
+    range ??= rangeOf(options, defaultRange(config, date));
     for (const journey of workspace.journeys) journeys.add(journey.id);
-    all.push(...pressures(workspace, loaded.config, range));
+    all.push(...pressures(workspace, config, range));
   }
   if (!range) throw new UsageError("no maps to read");
-  if (problems > 0) {
-    io.stderr(
-      `journey: ${problems} ${problems === 1 ? "problem" : "problems"} in these maps; the calendar shows what could be read (run journey lint to see them)\n`,
-    );
-  }
-  const known = (name: string, values: string[], names: Iterable<string>) => {
-    const set = new Set(names);
-    for (const value of values) {
-      if (!set.has(value)) {
-        throw new UsageError(`no ${name} "${value}" in these maps${didYouMean(value, set)}`);
-      }
-    }
-  };
-  known(
+  requireKnown(
     "persona",
     options.persona,
     all.map((p) => p.persona),
   );
-  known("journey", options.journey, journeys);
+  requireKnown("journey", options.journey, journeys);
   const personas = all.filter(
     (p) => options.persona.length === 0 || options.persona.includes(p.persona),
   );

@@ -2,15 +2,13 @@ import { Chalk, type ChalkInstance } from "chalk";
 import { UsageError } from "../errors.js";
 import { type Io, terminalWidth } from "../io/io.js";
 import { emit } from "../io/output.js";
-import { loadWorkspaces } from "../io/workspaces.js";
-import { analyse } from "../lint/analyse.js";
 import { locate, spanToRange } from "../model/position.js";
 import type { SourceFile } from "../model/source.js";
 import type { Origin } from "../model/types.js";
 import type { Workspace } from "../model/workspace.js";
 import { type CsvValue, toCsv } from "../report/csv.js";
 import { type Cell, type Column, renderTable } from "../report/table.js";
-import { didYouMean } from "../validate/suggest.js";
+import { readForDisplay, requireKnown } from "./read.js";
 import {
   type CoverageRow,
   coverageRows,
@@ -47,22 +45,11 @@ function load(paths: string[], options: ViewOptions, io: Io): Loaded {
   }
   const workspace: Workspace = { personas: [], journeys: [], events: [], surveys: [] };
   const files = new Map<string, SourceFile>();
-  let problems = 0;
-  for (const loaded of loadWorkspaces(io.cwd, paths, options.config)) {
-    const analysis = analyse(loaded.files, loaded.config.file);
-    for (const file of loaded.files) {
-      files.set(file.path, file);
-      problems += file.issues.length;
-    }
-    problems += analysis.schemaIssues.length;
+  for (const read of readForDisplay(io, paths, options.config)) {
+    for (const file of read.files) files.set(file.path, file);
     for (const key of ["personas", "journeys", "events", "surveys"] as const) {
-      (workspace[key] as unknown[]).push(...analysis.workspace[key]);
+      (workspace[key] as unknown[]).push(...read.workspace[key]);
     }
-  }
-  if (problems > 0) {
-    io.stderr(
-      `journey: ${problems} ${problems === 1 ? "problem" : "problems"} in these maps; what could be read is listed (run journey lint to see them)\n`,
-    );
   }
   const locateOrigin = (origin: Origin) => {
     const file = files.get(origin.file);
@@ -89,12 +76,7 @@ function filter<Row>(
   let kept = rows;
   for (const [name, values, known, of] of filters) {
     if (!values || values.length === 0) continue;
-    const knownSet = new Set(known);
-    for (const value of values) {
-      if (!knownSet.has(value)) {
-        throw new UsageError(`no ${name} "${value}" in these maps${didYouMean(value, knownSet)}`);
-      }
-    }
+    requireKnown(name, values, known);
     kept = kept.filter((row) => of(row).some((v) => v !== null && values.includes(v)));
   }
   return kept;

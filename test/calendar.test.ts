@@ -1,6 +1,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import type { SendRow } from "../src/commands/calendar.js";
 import { parseText } from "../src/model/source.js";
 import { buildWorkspace } from "../src/model/workspace.js";
 import { addToDate, dateOf, dayNumber, parseDuration } from "../src/survey/civil.js";
@@ -389,15 +390,7 @@ describe("unscheduled-survey (rule)", () => {
   });
 });
 
-interface Send {
-  date: string;
-  survey: string;
-  persona: string;
-  journey: string;
-  stage: string | null;
-  channel: string | null;
-  estimated: boolean;
-}
+type Send = SendRow;
 
 describe("journey calendar", () => {
   const julie2026 = [

@@ -26,7 +26,7 @@ export interface CalendarOptions {
 const FORMATS = ["table", "json", "csv", "ics"];
 
 /** A send as `--format json` and `csv` print it. */
-interface SendRow {
+export interface SendRow {
   date: string;
   survey: string;
   persona: string;

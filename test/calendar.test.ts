@@ -555,6 +555,16 @@ describe("journey calendar", () => {
     await expect(r.stdout).toMatchFileSnapshot(`snapshots/calendar.broken.${by}.txt`);
   });
 
+  it("says so when no survey reaches a persona", async () => {
+    const r = await run(["calendar", "examples/clean/personas"]);
+    expect(r).toEqual({
+      code: 0,
+      stdout:
+        "Survey calendar 2026-01-01 to 2026-12-31: no survey reaches a persona in these maps\n",
+      stderr: "",
+    });
+  });
+
   it("the clean examples' calendar table", async () => {
     const r = await run(["calendar", CLEAN]);
     await expect(r.stdout).toMatchFileSnapshot("snapshots/calendar.clean.txt");

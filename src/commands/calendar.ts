@@ -217,6 +217,9 @@ async function table(
   io: Io,
   options: CalendarOptions,
 ): Promise<string> {
+  if (personas.length === 0) {
+    return `Survey calendar ${range.from} to ${range.to}: no survey reaches a persona in these maps\n`;
+  }
   const chalk = new Chalk({ level: options.output === undefined ? io.colorLevel : 0 });
   const width = options.output === undefined ? terminalWidth(io) : undefined;
   // Sends over the policy: the one too many in a window, the one too close to the previous.

@@ -67,17 +67,15 @@ export async function calendar(paths: string[], options: CalendarOptions, io: Io
   let range: DayRange | undefined;
   const all: PersonaPressure[] = [];
   const journeys = new Set<string>();
+  const declared = new Set<string>();
   for (const { config, workspace } of readForDisplay(io, paths, options.config)) {
     range ??= rangeOf(options, defaultRange(config, date));
     for (const journey of workspace.journeys) journeys.add(journey.id);
+    for (const persona of workspace.personas) declared.add(persona.id);
     all.push(...pressures(workspace, config, range));
   }
   if (!range) throw new UsageError("no maps to read");
-  requireKnown(
-    "persona",
-    options.persona,
-    all.map((p) => p.persona),
-  );
+  requireKnown("persona", options.persona, [...declared, ...all.map((p) => p.persona)]);
   requireKnown("journey", options.journey, journeys);
   const personas = all.filter(
     (p) => options.persona.length === 0 || options.persona.includes(p.persona),

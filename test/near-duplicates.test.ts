@@ -199,3 +199,39 @@ describe("findRepeats agrees with the brute-force definition", () => {
     expect(fast).toEqual(slow);
   });
 });
+
+describe("findRepeats agrees with the brute-force definition on texts of every length", () => {
+  // Short and long texts, and edits of every kind (a word dropped, added, swapped, a letter
+  // changed): sizes spread widely, so the size filter, the size-ordered index, the length-aware
+  // probing and the signature bound are all at work.
+  const random = generator(2026);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const letters = "abcdefghijklmnopqrstuvwxyzéè";
+  const word = () =>
+    Array.from({ length: 1 + Math.floor(random() * 9) }, () => pick([...letters])).join("");
+  const vocabulary = Array.from({ length: 60 }, word);
+  const texts: string[] = [];
+  for (let i = 0; i < 700; i++) {
+    const base = texts.length > 0 && random() < 0.45 ? pick(texts).split(" ") : null;
+    if (base) {
+      const k = Math.floor(random() * base.length);
+      const edit = Math.floor(random() * 4);
+      if (edit === 0 && base.length > 1) base.splice(k, 1);
+      else if (edit === 1) base.splice(k, 0, pick(vocabulary));
+      else if (edit === 2 && base.length > 1) base.reverse();
+      else base[k] = `${(base[k] ?? "").slice(1)}${pick([...letters])}`;
+      texts.push(base.join(" "));
+    } else {
+      texts.push(
+        Array.from({ length: 1 + Math.floor(random() * 14) }, () => pick(vocabulary)).join(" "),
+      );
+    }
+  }
+
+  it.each([0.3, 0.6, 0.75, 0.85, 0.95])("threshold %s", (threshold) => {
+    const fast = findRepeats(texts, threshold).map((r) => [r.index, r.of, r.similarity]);
+    const slow = bruteForce(texts, threshold);
+    expect(slow.length).toBeGreaterThan(50);
+    expect(fast).toEqual(slow);
+  });
+});

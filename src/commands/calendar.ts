@@ -242,8 +242,10 @@ async function table(
     { header: range.by === "month" ? "month" : "week of" },
     ...personas.map((p) => ({ header: p.persona, wrap: true })),
   ];
+  const exceeded = (row: Map<string, PlacedSend[]>) =>
+    [...row.values()].some((list) => list.some((s) => over.has(s)));
   const cells = [...periods].map(([period, row]): Cell[] => [
-    { text: period },
+    exceeded(row) ? { text: `${period} ⚠`, color: (c, t) => c.red.bold(t) } : { text: period },
     ...personas.map((p): Cell => {
       const list = row.get(p.persona) ?? [];
       const text = list

@@ -23,7 +23,9 @@ export interface Workspace {
 
 type Obj = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+/** A YAML mapping (not a list, not null). */
+export const isObject = (v: unknown): v is Obj =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 const objects = (v: unknown): [number, Obj][] =>
   Array.isArray(v) ? [...v.entries()].filter((e): e is [number, Obj] => isObject(e[1])) : [];
 const text = (v: unknown): string | null => (typeof v === "string" && v.length > 0 ? v : null);

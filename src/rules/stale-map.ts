@@ -1,5 +1,5 @@
 import { at, type Rule } from "../lint/rule.js";
-import { addDuration } from "../survey/dates.js";
+import { addToDay, dateOf, dayOf, parseDuration } from "../survey/civil.js";
 
 /** Seed 002: « révisez et actualisez régulièrement vos cartes pour qu'elles restent pertinentes ». */
 export const staleMap: Rule = {
@@ -25,13 +25,12 @@ export const staleMap: Rule = {
         });
         continue;
       }
-      if (typeof reviewed !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(reviewed)) continue; // the schema reports it
-      let due: string;
-      try {
-        due = addDuration(reviewed, config.staleAfter);
-      } catch {
-        continue; // not a real date: the schema reports it
-      }
+      // A malformed date or duration is the schema's finding.
+      if (typeof reviewed !== "string") continue;
+      const day = dayOf(reviewed);
+      const staleAfter = parseDuration(config.staleAfter);
+      if (day === null || staleAfter === null) continue;
+      const due = dateOf(addToDay(day, staleAfter));
       if (due < today) {
         report({
           messageId: "stale",

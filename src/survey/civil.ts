@@ -1,7 +1,8 @@
 /**
- * Plain calendar dates as day numbers, for the scheduler's inner loops: the same results as
- * Temporal.PlainDate.add (ISO calendar, months and years first with the day clamped to the
- * month's end, then weeks and days), at a fraction of the cost. A test checks the two agree.
+ * Plain calendar dates as day numbers, for the scheduler's inner loops and every other date
+ * computation (stale-map): the same results as Temporal.PlainDate.add (ISO calendar, months and
+ * years first with the day clamped to the month's end, then weeks and days) at a fraction of the
+ * cost, without a time zone. A test checks the two agree on random dates.
  */
 
 /** An ISO 8601 duration of date parts (what the format allows: P1Y2M3W4D). */

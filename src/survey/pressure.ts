@@ -1,6 +1,6 @@
 import type { Config } from "../lint/config.js";
 import type { SurveyNode } from "../model/types.js";
-import type { Workspace } from "../model/workspace.js";
+import { isObject, type Workspace } from "../model/workspace.js";
 import { addToDay, type DateDuration, dayNumber, parseDuration } from "./civil.js";
 import { type DayRange, type PlacedSend, schedule, type Unscheduled } from "./schedule.js";
 
@@ -144,8 +144,4 @@ function closeSends(sends: PlacedSend[], minGap: DateDuration): Gap[] {
     if (second.day < addToDay(first.day, minGap)) gaps.push({ first, second });
   }
   return gaps;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,6 @@
 import { Chalk } from "chalk";
 import { UsageError } from "../errors.js";
-import { type Io, terminalWidth } from "../io/io.js";
+import { type Io, outputStyle } from "../io/io.js";
 import { emit } from "../io/output.js";
 import { today } from "../io/today.js";
 import { dateOf, dayNumber, dayOf } from "../survey/civil.js";
@@ -218,8 +218,8 @@ async function table(
   if (personas.length === 0) {
     return `Survey calendar ${range.from} to ${range.to}: no survey reaches a persona in these maps\n`;
   }
-  const chalk = new Chalk({ level: options.output === undefined ? io.colorLevel : 0 });
-  const width = options.output === undefined ? terminalWidth(io) : undefined;
+  const { colorLevel, width } = outputStyle(io, options.output);
+  const chalk = new Chalk({ level: colorLevel });
   // Sends over the policy: the one too many in a window, the one too close to the previous.
   const over = new Set<PlacedSend>();
   for (const p of personas) {

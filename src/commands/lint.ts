@@ -1,5 +1,5 @@
 import { UsageError } from "../errors.js";
-import type { Io } from "../io/io.js";
+import { type Io, outputStyle } from "../io/io.js";
 import { emit } from "../io/output.js";
 import { today } from "../io/today.js";
 import { loadWorkspaces } from "../io/workspaces.js";
@@ -46,7 +46,7 @@ export async function lint(
   findings.sort(compareFindings);
   const summary = summarize(findings, fileCount);
   const format = await load();
-  const colorLevel = options.output === undefined ? io.colorLevel : 0;
+  const { colorLevel } = outputStyle(io, options.output);
   emit(io, format(findings, summary, { colorLevel }), options.output);
   const tooManyWarnings =
     options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;

@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
 import { loadConfig } from "../io/config.js";
-import { type Io, terminalWidth } from "../io/io.js";
+import { type Io, outputStyle } from "../io/io.js";
 import { activeRules, parseRuleFlag } from "../lint/config.js";
 import { type AnyRule, docsPath } from "../lint/rule.js";
 
@@ -50,7 +50,7 @@ export async function rules(
     { text: r.description },
     { text: r.docs },
   ]);
-  const chalk = new Chalk({ level: io.colorLevel });
-  io.stdout(await renderTable(columns, cells, { width: terminalWidth(io), chalk }));
+  const { colorLevel, width } = outputStyle(io);
+  io.stdout(await renderTable(columns, cells, { width, chalk: new Chalk({ level: colorLevel }) }));
   return 0;
 }

@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import { UsageError } from "../errors.js";
-import { type Io, terminalWidth } from "../io/io.js";
+import { type Io, outputStyle } from "../io/io.js";
 import { emit } from "../io/output.js";
 import { locate, spanToRange } from "../model/position.js";
 import type { SourceFile } from "../model/source.js";
@@ -101,15 +101,6 @@ function vocabulary(workspace: Workspace) {
 function output(io: Io, options: ViewOptions, text: string): number {
   emit(io, text, options.output);
   return 0;
-}
-
-function chalkFor(io: Io, options: ViewOptions): ChalkInstance {
-  return new Chalk({ level: options.output === undefined ? io.colorLevel : 0 });
-}
-
-/** Tables written to a file are not fitted to the terminal. */
-function widthFor(io: Io, options: ViewOptions): number | undefined {
-  return options.output === undefined ? terminalWidth(io) : undefined;
 }
 
 const dim = (c: ChalkInstance, s: string) => c.dim(s);
@@ -286,11 +277,9 @@ async function tableWithNotes(
   io: Io,
   options: ViewOptions,
 ): Promise<string> {
-  const chalk = chalkFor(io, options);
-  const table =
-    cells.length > 0
-      ? await renderTable(columns, cells, { width: widthFor(io, options), chalk })
-      : "";
+  const { colorLevel, width } = outputStyle(io, options.output);
+  const chalk = new Chalk({ level: colorLevel });
+  const table = cells.length > 0 ? await renderTable(columns, cells, { width, chalk }) : "";
   return `${table}${notes.filter((n) => n !== "").join("\n")}\n`;
 }
 

@@ -13,7 +13,20 @@ export interface Io {
 }
 
 /** The width tables are fitted to: the terminal's, else $COLUMNS, else none (no limit). */
-export function terminalWidth(io: Io): number | undefined {
+function terminalWidth(io: Io): number | undefined {
   const fromEnv = Number(io.env.COLUMNS);
   return io.columns ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : undefined);
+}
+
+/**
+ * How what a command prints is styled: the terminal's colours and width, or neither when it is
+ * written to a file (`--output`).
+ */
+export function outputStyle(
+  io: Io,
+  output?: string,
+): { colorLevel: Io["colorLevel"]; width: number | undefined } {
+  return output === undefined
+    ? { colorLevel: io.colorLevel, width: terminalWidth(io) }
+    : { colorLevel: 0, width: undefined };
 }

@@ -280,11 +280,7 @@ function searchNearIdentical(
 ): NearIdentical {
   const count = start.length - 1;
   const jaccard = threshold / (2 - threshold);
-  const sizes = new Int32Array(count);
-  for (let step = 0; step < count; step++) {
-    sizes[step] = (start[step + 1] as number) - (start[step] as number);
-  }
-  const sizeOf = (step: number) => sizes[step] as number;
+  const sizeOf = (step: number) => (start[step + 1] as number) - (start[step] as number);
   // Each list's final length, so that all lists live in one array.
   const listStart = new Int32Array(vocabulary + 1);
   for (let step = 0; step < count; step++) {

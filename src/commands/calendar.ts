@@ -2,6 +2,7 @@ import { Chalk } from "chalk";
 import { UsageError } from "../errors.js";
 import { type Io, outputStyle } from "../io/io.js";
 import { emit } from "../io/output.js";
+import type { SurveyNode } from "../model/types.js";
 import { today } from "../io/today.js";
 import { dateOf, dayNumber, dayOf } from "../survey/civil.js";
 import { amount } from "../survey/words.js";
@@ -10,7 +11,7 @@ import { defaultRange, type PersonaPressure, pressures } from "../survey/pressur
 import type { DayRange, PlacedSend } from "../survey/schedule.js";
 import { type CsvValue, toCsv } from "../report/csv.js";
 import { type Cell, renderTable } from "../report/table.js";
-import { readForDisplay, requireKnown } from "./read.js";
+import { readForDisplay, requireKnown, vocabulary } from "./read.js";
 
 export interface CalendarOptions {
   format: string;
@@ -66,24 +67,24 @@ export async function calendar(paths: string[], options: CalendarOptions, io: Io
   const date = today(io.env, io.now);
   let range: DayRange | undefined;
   const all: PersonaPressure[] = [];
-  const journeys = new Set<string>();
-  const declared = new Set<string>();
+  const personaIds: string[] = [];
+  const journeyIds: string[] = [];
   for (const { config, workspace } of readForDisplay(io, paths, options.config)) {
     range ??= rangeOf(options, defaultRange(config, date));
-    for (const journey of workspace.journeys) journeys.add(journey.id);
-    for (const persona of workspace.personas) declared.add(persona.id);
+    const known = vocabulary(workspace);
+    personaIds.push(...known.personas);
+    journeyIds.push(...known.journeys);
     all.push(...pressures(workspace, config, range));
   }
   if (!range) throw new UsageError("no maps to read");
-  requireKnown("persona", options.persona, [...declared, ...all.map((p) => p.persona)]);
-  requireKnown("journey", options.journey, journeys);
-  const personas = all.filter(
-    (p) => options.persona.length === 0 || options.persona.includes(p.persona),
-  );
-  const listed = (send: PlacedSend) =>
-    options.journey.length === 0 || options.journey.includes(send.survey.journey.id);
+  requireKnown("persona", options.persona, personaIds);
+  requireKnown("journey", options.journey, journeyIds);
+  const chosen = (values: readonly string[], value: string) =>
+    values.length === 0 || values.includes(value);
+  const personas = all.filter((p) => chosen(options.persona, p.persona));
+  const listed = (survey: SurveyNode) => chosen(options.journey, survey.journey.id);
   const sends = personas
-    .flatMap((p) => p.sends.filter(listed).map((send) => [p, send] as const))
+    .flatMap((p) => p.sends.filter((s) => listed(s.survey)).map((send) => [p, send] as const))
     .sort(
       ([pa, a], [pb, b]) =>
         a.day - b.day || compare(pa.persona, pb.persona) || compare(a.survey.id, b.survey.id),
@@ -106,7 +107,7 @@ export async function calendar(paths: string[], options: CalendarOptions, io: Io
   }));
   const unscheduled: UnscheduledRow[] = personas.flatMap((p) =>
     p.unscheduled
-      .filter((u) => options.journey.length === 0 || options.journey.includes(u.survey.journey.id))
+      .filter((u) => listed(u.survey))
       .map((u) => ({
         survey: u.survey.id,
         persona: p.persona,

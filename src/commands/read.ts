@@ -54,3 +54,19 @@ export function requireKnown(
     }
   }
 }
+
+/** Ids the filters may name, from the workspace (personas declared or referred to, channels used). */
+export function vocabulary(workspace: Workspace) {
+  const personas = new Set(workspace.personas.map((p) => p.id));
+  for (const journey of workspace.journeys)
+    if (journey.persona) personas.add(journey.persona.value);
+  const channels = new Set<string>();
+  for (const event of workspace.events) if (event.channel) channels.add(event.channel.value);
+  for (const survey of workspace.surveys) if (survey.channel) channels.add(survey.channel.value);
+  return {
+    personas,
+    journeys: workspace.journeys.map((j) => j.id),
+    stages: new Set(workspace.journeys.flatMap((j) => j.stages.map((s) => s.id))),
+    channels,
+  };
+}

@@ -2,13 +2,13 @@ import { Chalk, type ChalkInstance } from "chalk";
 import { UsageError } from "../errors.js";
 import { type Io, outputStyle } from "../io/io.js";
 import { emit } from "../io/output.js";
-import { locate, spanToRange } from "../model/position.js";
+import { spanOfOrigin, spanToRange } from "../model/position.js";
 import type { SourceFile } from "../model/source.js";
 import type { Origin } from "../model/types.js";
 import type { Workspace } from "../model/workspace.js";
 import { type CsvValue, toCsv } from "../report/csv.js";
 import { type Cell, type Column, renderTable } from "../report/table.js";
-import { readForDisplay, requireKnown } from "./read.js";
+import { readForDisplay, requireKnown, vocabulary } from "./read.js";
 import {
   type CoverageRow,
   coverageRows,
@@ -53,9 +53,8 @@ function load(paths: string[], options: ViewOptions, io: Io): Loaded {
   }
   const locateOrigin = (origin: Origin) => {
     const file = files.get(origin.file);
-    const doc = file?.documents[origin.document];
-    if (!file || !doc) return { file: origin.file, line: 1 };
-    return { file: file.path, line: spanToRange(file, locate(doc.doc, origin.pointer)).line };
+    const span = file && spanOfOrigin(file, origin);
+    return { file: origin.file, line: file && span ? spanToRange(file, span).line : 1 };
   };
   return { workspace, locate: locateOrigin };
 }
@@ -80,22 +79,6 @@ function filter<Row>(
     kept = kept.filter((row) => of(row).some((v) => v !== null && values.includes(v)));
   }
   return kept;
-}
-
-/** Ids the filters may name, from the workspace (personas declared or referred to, channels used). */
-function vocabulary(workspace: Workspace) {
-  const personas = new Set(workspace.personas.map((p) => p.id));
-  for (const journey of workspace.journeys)
-    if (journey.persona) personas.add(journey.persona.value);
-  const channels = new Set<string>();
-  for (const event of workspace.events) if (event.channel) channels.add(event.channel.value);
-  for (const survey of workspace.surveys) if (survey.channel) channels.add(survey.channel.value);
-  return {
-    personas,
-    journeys: workspace.journeys.map((j) => j.id),
-    stages: new Set(workspace.journeys.flatMap((j) => j.stages.map((s) => s.id))),
-    channels,
-  };
 }
 
 function output(io: Io, options: ViewOptions, text: string): number {

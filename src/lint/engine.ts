@@ -1,5 +1,5 @@
 import { pointerToSegments } from "../model/pointer.js";
-import { formatLocation, locate, type Span, spanToRange } from "../model/position.js";
+import { formatLocation, type Span, spanOfOrigin, spanToRange } from "../model/position.js";
 import type { SourceFile } from "../model/source.js";
 import type { Workspace } from "../model/workspace.js";
 import type { ActiveRule, Config } from "./config.js";
@@ -24,9 +24,8 @@ export function runRules(input: EngineInput): Finding[] {
     const file = files.get(place.file);
     if (!file) return null;
     if ("span" in place) return { file, span: place.span };
-    const doc = file.documents[place.document];
-    if (!doc) return null;
-    return { file, span: locate(doc.doc, place.pointer, place.target) };
+    const span = spanOfOrigin(file, place, place.target);
+    return span ? { file, span } : null;
   };
   const where = (place: Place): string => {
     const found = spanOf(place);

@@ -2,6 +2,7 @@ import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node } fro
 import type { Range } from "../lint/finding.js";
 import { pointerToSegments } from "./pointer.js";
 import type { SourceFile } from "./source.js";
+import type { Origin } from "./types.js";
 
 /** Which part of the node a finding points at. */
 export type Target = "value" | "key";
@@ -45,6 +46,19 @@ function spanOf(node: Node | null | undefined, doc: Document.Parsed): Span {
   const start = range?.[0] ?? 0;
   const end = range?.[1] ?? start;
   return [start, Math.max(end, start + 1)];
+}
+
+/**
+ * The span of a node named by where it was written (a document of a file and a JSON Pointer), or
+ * null when that document is not in the file.
+ */
+export function spanOfOrigin(
+  file: SourceFile,
+  origin: Pick<Origin, "document" | "pointer">,
+  target: Target = "value",
+): Span | null {
+  const doc = file.documents[origin.document];
+  return doc ? locate(doc.doc, origin.pointer, target) : null;
 }
 
 /** Turns offsets into a 1-based line/column range; a multi-line node ends at the end of its first line. */

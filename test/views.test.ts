@@ -433,6 +433,10 @@ describe("recurrence in words", () => {
       '{ rrule: "FREQ=SOMETIMES", start: 2026-01-05 }',
       'rule "FREQ=SOMETIMES" (not a valid RFC 5545 rule) from 2026-01-05',
     ],
+    [
+      '{ rrule: "FREQ=MONTHLY;BYMONTHDAY=40", start: 2026-01-05 }',
+      'rule "FREQ=MONTHLY;BYMONTHDAY=40" (not a valid RFC 5545 rule) from 2026-01-05',
+    ],
     ["{ trigger: after-event }", "after each a"],
     [
       "{ trigger: after-event, delay: P1D, cooldown: P90D }",

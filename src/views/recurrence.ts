@@ -1,5 +1,5 @@
-import rrule from "rrule";
 import type { SurveyNode } from "../model/types.js";
+import { parseRule, rruleLibrary } from "../survey/rrule.js";
 import { amount, period } from "../survey/words.js";
 
 /**
@@ -33,10 +33,9 @@ function occasion(survey: SurveyNode): string {
   return "each pass through the journey";
 }
 
+/** A rule as the rrule library says it, when it is valid by the same check as the scheduler's. */
 function ruleInWords(rule: string): string {
-  try {
-    return rrule.RRule.fromString(rule).toText();
-  } catch {
-    return `rule "${rule}" (not a valid RFC 5545 rule)`;
-  }
+  const parsed = parseRule(rule);
+  if ("problem" in parsed) return `rule "${rule}" (not a valid RFC 5545 rule)`;
+  return new (rruleLibrary().RRule)(parsed.options).toText();
 }

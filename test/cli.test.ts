@@ -318,6 +318,21 @@ describe("invocation errors: one line on stderr, exit 2", () => {
     expect(await run(args)).toEqual({ code: 2, stdout: "", stderr });
   });
 
+  it.each(["2026-02-30", "2026-13-01", "22/11/2026"])(
+    "JOURNEY_TODAY=%s is not a date: exit 2",
+    async (date) => {
+      expect(
+        await run(["lint", "examples/clean"], undefined, undefined, {
+          env: { JOURNEY_TODAY: date },
+        }),
+      ).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `journey: JOURNEY_TODAY must be a date written YYYY-MM-DD, not "${date}"\n`,
+      });
+    },
+  );
+
   it("an invalid config: exit 2 with each problem at file:line:column", async () => {
     const dir = mkdtempSync(join(tmpdir(), "journey-"));
     writeFileSync(

@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.js";
+import { dayOf } from "../survey/civil.js";
 
 /**
  * The date the run is for: JOURNEY_TODAY when set (reproducible runs: CI, tests, "what will be
@@ -7,7 +8,7 @@ import { UsageError } from "../errors.js";
 export function today(env: Record<string, string | undefined>, now: Date): string {
   const forced = env.JOURNEY_TODAY;
   if (forced) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(forced) || Number.isNaN(Date.parse(forced))) {
+    if (dayOf(forced) === null) {
       throw new UsageError(`JOURNEY_TODAY must be a date written YYYY-MM-DD, not "${forced}"`);
     }
     return forced;

@@ -1,7 +1,33 @@
 // The redundant-question search on 100,000 questions reaching one persona, in French and English:
 // question templates about many different subjects, with 10% repeats (re-cased, re-punctuated,
-// or one word changed). Subjects are made-up names of random letters, so most questions differ.
+// or one word changed).
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { findRepeats } from "../dist/text/near-duplicates.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+/**
+ * Real words, most frequent first: those of four letters or more in this project's own
+ * documentation (the README and docs/, English with French quotes), ranked by how often they occur.
+ */
+function documentationWords() {
+  const files = [
+    join(root, "README.md"),
+    join(root, "docs", "format.md"),
+    ...readdirSync(join(root, "docs", "rules")).map((f) => join(root, "docs", "rules", f)),
+  ];
+  const counts = new Map();
+  for (const file of files) {
+    for (const word of readFileSync(file, "utf8")
+      .toLowerCase()
+      .match(/\p{L}{4,}/gu) ?? []) {
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word);
+}
 
 const templates = [
   "How satisfied are you with {s}?",
@@ -28,10 +54,15 @@ function mulberry32(seed) {
 }
 
 /**
- * `uniform`: subject words of random letters, every trigram about as common as any other (a hard
- * case for prefix filtering). `zipf`: subjects drawn from a vocabulary of 20,000 made-up words
- * with Zipf-distributed frequencies, as words are in natural language and product catalogues.
+ * `uniform`: two subject words of random letters, nearly every word new. `zipf`: two subject words
+ * drawn from 20,000 made-up words with Zipf-distributed frequencies, as words are in natural
+ * language and product catalogues. `words`: three subject words drawn, with Zipf-distributed
+ * frequencies, from the real words of this project's documentation (about 2,000): a question bank
+ * where common words recur in thousands of questions — the hard case, where a search over
+ * character n-grams spends seconds.
  */
+export const DISTRIBUTIONS = ["uniform", "zipf", "words"];
+
 export function generate(count, seedStart = 7, distribution = "uniform") {
   const random = mulberry32(seedStart);
   const randomWord = () =>
@@ -39,7 +70,12 @@ export function generate(count, seedStart = 7, distribution = "uniform") {
       { length: 4 + Math.floor(random() * 7) },
       () => letters[Math.floor(random() * 26)],
     ).join("");
-  const vocabulary = distribution === "zipf" ? Array.from({ length: 20_000 }, randomWord) : [];
+  const vocabulary =
+    distribution === "zipf"
+      ? Array.from({ length: 20_000 }, randomWord)
+      : distribution === "words"
+        ? documentationWords()
+        : [];
   // Zipf(1): the word of rank r is drawn with probability proportional to 1 / r.
   const harmonic = vocabulary.reduce((sum, _, r) => sum + 1 / (r + 1), 0);
   const zipfWord = () => {
@@ -65,8 +101,12 @@ export function generate(count, seedStart = 7, distribution = "uniform") {
           : base.replace(/^\S+/, random() < 0.5 ? "Overall," : "Honestly,"),
       );
     } else {
-      const word = distribution === "zipf" ? zipfWord : uniformWord;
-      const subject = `the ${word()} ${word()}`;
+      const subject =
+        distribution === "words"
+          ? `the ${zipfWord()} ${zipfWord()} ${zipfWord()}`
+          : distribution === "zipf"
+            ? `the ${zipfWord()} ${zipfWord()}`
+            : `the ${uniformWord()} ${uniformWord()}`;
       texts.push(templates[Math.floor(random() * templates.length)].replace("{s}", subject));
     }
   }
@@ -95,7 +135,7 @@ export function measure(count, runs = 3, distribution = "uniform") {
 export const SIZES = [10_000, 20_000, 100_000];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const distribution of ["uniform", "zipf"]) {
+  for (const distribution of DISTRIBUTIONS) {
     for (const size of SIZES) {
       const { ms, repeats } = measure(size, 3, distribution);
       const what = `${size} questions, ${distribution} (${repeats} repeats)`;

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { measure as measureCalendar } from "./calendar.mjs";
-import { measure, SIZES } from "./redundant-question.mjs";
+import { DISTRIBUTIONS, measure, SIZES } from "./redundant-question.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = join(root, "bin", "journey.js");
@@ -89,7 +89,7 @@ for (const [journeys, stages] of [
   ]);
   rmSync(dir, { recursive: true, force: true });
 }
-for (const distribution of ["uniform", "zipf"]) {
+for (const distribution of DISTRIBUTIONS) {
   for (const size of SIZES) {
     const { ms, repeats } = measure(size, 3, distribution);
     rows.push([`redundant-question: ${size} questions, ${distribution}, ${repeats} repeats`, ms]);

@@ -246,24 +246,42 @@ describe("redundant-question", () => {
     ]);
   });
 
-  it("near-identical: the similarity option just under and just over the pair's similarity (0.882)", () => {
+  it("near-identical: the similarity option at and just over the pair's similarity (0.8)", () => {
+    // {satisfied, deliveri} and {overall, satisfied, deliveri}: 2·2 / (2 + 3) = 0.8.
     const files = {
       "p.yaml": persona,
       "a.yaml": journey("a", "How satisfied are you with the delivery?", "sa"),
-      "b.yaml": journey("b", "How satisfied are you with the deliveries?", "sb"),
+      "b.yaml": journey("b", "Overall, how satisfied are you with the delivery?", "sb"),
     };
     const at = (similarity: number) =>
       `kind: config\nrules:\n  redundant-question: [warning, { similarity: ${similarity} }]\n`;
-    expect(findings("redundant-question", files, at(0.88))).toEqual([
+    expect(findings("redundant-question", files, at(0.8))).toEqual([
       [
         "b.yaml",
         20,
         19,
-        'question "How satisfied are you with the deliveries?" is near-identical (88% similar) to one already asked to persona "julie" at a.yaml:20:19: "How satisfied are you with the delivery?"',
+        'question "Overall, how satisfied are you with the delivery?" is near-identical (80% of content words shared) to one already asked to persona "julie" at a.yaml:20:19: "How satisfied are you with the delivery?"',
       ],
     ]);
-    expect(findings("redundant-question", files, at(0.89))).toEqual([]);
+    expect(findings("redundant-question", files, at(0.81))).toEqual([]);
     expect(findings("redundant-question", files)).toHaveLength(1); // default 0.8
+  });
+
+  it("near-identical: plural and feminine endings set aside, every content word shared", () => {
+    const files = {
+      "p.yaml": persona,
+      "a.yaml": journey("a", "Êtes-vous satisfait de la livraison ?", "sa"),
+      "b.yaml": journey("b", "Êtes-vous satisfaite de vos livraisons ?", "sb"),
+    };
+    const at = "kind: config\nrules:\n  redundant-question: [warning, { similarity: 1 }]\n";
+    expect(findings("redundant-question", files, at)).toEqual([
+      [
+        "b.yaml",
+        20,
+        19,
+        'question "Êtes-vous satisfaite de vos livraisons ?" is near-identical (100% of content words shared) to one already asked to persona "julie" at a.yaml:20:19: "Êtes-vous satisfait de la livraison ?"',
+      ],
+    ]);
   });
 
   it("different questions are not redundant", () => {

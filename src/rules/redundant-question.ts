@@ -14,7 +14,7 @@ export const redundantQuestion: Rule<Options> = {
   defaultSeverity: "warning",
   messages: {
     same: 'question "{text}" is already asked to persona "{persona}" at {where} (the same once case, accents and punctuation are set aside)',
-    near: 'question "{text}" is near-identical ({percent}% similar) to one already asked to persona "{persona}" at {where}: "{other}"',
+    near: 'question "{text}" is near-identical ({percent}% of content words shared) to one already asked to persona "{persona}" at {where}: "{other}"',
   },
   optionsSchema: {
     type: "object",

@@ -41,10 +41,17 @@ export class CodeBuffer {
 }
 
 interface FoldTable {
-  /** For code unit c of a range starting at `base`, its folding is data[offsets[c-base] … offsets[c-base+1]). */
+  /**
+   * For code unit c of a range starting at `base`: what it folds to when that is one code unit
+   * (SEPARATOR for a separator), NOTHING, or MANY — then data[offsets[c-base] … offsets[c-base+1]).
+   */
+  single: Uint16Array[];
   offsets: Int32Array[];
   data: Uint16Array;
 }
+
+const NOTHING = 0xffff;
+const MANY = 0xfffe;
 
 let table: FoldTable | undefined;
 
@@ -52,17 +59,22 @@ let table: FoldTable | undefined;
 function foldTable(): FoldTable {
   if (table) return table;
   const data: number[] = [];
+  const single: Uint16Array[] = [];
   const offsets = TABLE_RANGES.map(([start, end]) => {
     const range = new Int32Array(end - start + 1);
+    const one = new Uint16Array(end - start);
     for (let c = start; c < end; c++) {
       range[c - start] = data.length;
       const folded = normalizeText(`a${String.fromCharCode(c)}a`).slice(1, -1);
       for (let k = 0; k < folded.length; k++) data.push(folded.charCodeAt(k));
+      one[c - start] =
+        folded.length === 0 ? NOTHING : folded.length === 1 ? folded.charCodeAt(0) : MANY;
     }
     range[end - start] = data.length;
+    single.push(one);
     return range;
   });
-  table = { offsets, data: Uint16Array.from(data) };
+  table = { single, offsets, data: Uint16Array.from(data) };
   return table;
 }
 
@@ -71,9 +83,9 @@ function foldTable(): FoldTable {
  * removed, every run of other characters one space, no space at either end.
  */
 export function fold(text: string, out: CodeBuffer): void {
-  const { offsets, data } = foldTable();
-  const low = offsets[0] as Int32Array;
-  const punctuation = offsets[1] as Int32Array;
+  const { single, offsets, data } = foldTable();
+  const low = single[0] as Uint16Array;
+  const punctuation = single[1] as Uint16Array;
   const punctuationStart = (TABLE_RANGES[1] as [number, number])[0];
   const punctuationEnd = (TABLE_RANGES[1] as [number, number])[1];
   const lowEnd = (TABLE_RANGES[0] as [number, number])[1];
@@ -85,20 +97,32 @@ export function fold(text: string, out: CodeBuffer): void {
   let pendingSeparator = false;
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
-    let from: number;
-    let to: number;
-    if (c < lowEnd) {
-      from = low[c] as number;
-      to = low[c + 1] as number;
-    } else if (c >= punctuationStart && c < punctuationEnd) {
-      from = punctuation[c - punctuationStart] as number;
-      to = punctuation[c - punctuationStart + 1] as number;
+    let folded: number;
+    let range = 0;
+    if (c < lowEnd) folded = low[c] as number;
+    else if (c >= punctuationStart && c < punctuationEnd) {
+      folded = punctuation[c - punctuationStart] as number;
+      range = 1;
     } else {
       out.length = begin;
       appendString(normalizeText(text), out);
       return;
     }
-    for (let d = from; d < to; d++) {
+    if (folded === NOTHING) continue;
+    if (folded === SEPARATOR) {
+      pendingSeparator = true;
+      continue;
+    }
+    if (folded !== MANY) {
+      if (pendingSeparator && n > begin) codes[n++] = SEPARATOR;
+      pendingSeparator = false;
+      codes[n++] = folded;
+      continue;
+    }
+    // Several code units (œ → oe): letters, perhaps with separators among them.
+    const at = offsets[range] as Int32Array;
+    const base = (TABLE_RANGES[range] as [number, number])[0];
+    for (let d = at[c - base] as number; d < (at[c - base + 1] as number); d++) {
       const code = data[d] as number;
       if (code === SEPARATOR) pendingSeparator = true;
       else {

@@ -8,34 +8,44 @@ const SPACE = 0x20;
 export interface Repeat {
   index: number;
   of: number;
-  /** 1 when the texts are the same once normalised; else the Dice coefficient. */
+  /** 1 when the texts share every content word; the Dice coefficient of their content words. */
   similarity: number;
+  /** The same once normalised. */
   identical: boolean;
 }
 
 /**
  * For each text, the first earlier text it repeats: the same once normalised, or near-identical —
- * the Sørensen–Dice coefficient of the sets of character trigrams of their content words (the
- * normalised text without function words such as "how are you with the", « êtes-vous de la ») is
- * at least `threshold` (0 < threshold ≤ 1). An identical earlier text is named before a similar one.
+ * the Sørensen–Dice coefficient of their sets of content words (`contentWordSet`: the normalised
+ * words without function words such as "how are you with the", « êtes-vous de la », plural and
+ * feminine endings set aside) is at least `threshold` (0 < threshold ≤ 1). An identical earlier
+ * text is named before a similar one.
  *
- * No all-pairs comparison: identical texts are found by hashing, near-identical ones by prefix
- * filtering (Bayardo et al., "Scaling up all pairs similarity search", 2007). Dice ≥ t needs an
- * overlap α ≥ t·(|X| + |Y|) / 2, and two sets with α trigrams in common share two of the first
- * |X| − α + 2 trigrams of each, in one global order (rarest first). The sets are taken in order of
- * size; each probes the inverted lists of its prefix trigrams, then is indexed by its own (shorter,
- * since later sets are larger) prefix. Only texts sharing two prefix trigrams are candidates; the
- * size filter, a bound from 128-bit signatures and an overlap count that stops when α is out of
- * reach then decide. Trigrams, not bigrams: the 700-odd bigrams of French and English are shared
- * by too many texts to select anything.
+ * No all-pairs comparison. Identical texts, and texts with identical word sets, are found by
+ * hashing. Dice ≥ t needs an overlap α ≥ t·(|X| + |Y|) / 2; the sets are taken in order of size
+ * ("steps") and each finds its smaller (or equal) partners three ways:
+ * - partners that need every one of their words in common are subsets of X: while there are few,
+ *   each subset is looked up (`forEachSubset`);
+ * - partners of X's own size that need all their words but one in common share a set of all
+ *   words but one with X: grouped by those words (`keepAllButOnePartners`);
+ * - the others by prefix filtering (Bayardo et al., "Scaling up all pairs similarity search",
+ *   2007): two sets with α words in common share one of the first |X| − α + 1 words of each, in
+ *   one global order (rarest first). Each set probes the inverted lists of its prefix words, then
+ *   is indexed by its own (shorter, since later sets are larger) prefix; a 64-bit signature
+ *   stored with each list entry rules out most candidates before their words are read.
+ * Words, not character n-grams: a question's rarest word is rare, while every trigram of a real
+ * language is shared by thousands of questions — with trigrams, 100,000 questions of real words
+ * took seconds.
  *
- * Everything runs over typed arrays (code units, symbol ids, trigram ranks): at 100,000 questions
- * the strings and maps of a plain implementation cost more than the search itself.
+ * Everything runs over typed arrays (code units, word ids, ranks): at 100,000 questions the strings
+ * and maps of a plain implementation cost more than the search itself.
  */
 export function findRepeats(texts: readonly string[], threshold: number): Repeat[] {
   const distinct = distinctTexts(texts);
-  const near = searchNearIdentical(inSizeOrder(trigramSets(distinct)), threshold);
-  // In input order: each text is either empty, a repeat of an identical one, or distinct.
+  const sets = distinctSets(wordSets(distinct));
+  const near = searchNearIdentical(sets, threshold);
+  // In input order: each text is either empty, a repeat of an identical one, or distinct. A
+  // distinct text repeats the first text of its word set, or of a similar set, if either is earlier.
   const repeats: Repeat[] = [];
   const { indexes, sameAs } = distinct;
   for (let index = 0, d = 0; index < texts.length; index++) {
@@ -43,10 +53,14 @@ export function findRepeats(texts: readonly string[], threshold: number): Repeat
     if (same >= 0) {
       repeats.push({ index, of: same, similarity: 1, identical: true });
     } else if (indexes[d] === index) {
-      const of = near.best[d] as number;
-      if (of >= 0) {
-        const similarity = (2 * (near.overlap[d] as number)) / (near.sizes[d] as number);
-        repeats.push({ index, of: indexes[of] as number, similarity, identical: false });
+      const set = sets.setOf[d] as number;
+      const first = sets.first[set] as number;
+      const similar = near.best[set] as number;
+      if (similar !== -1 && similar < d && !(first < d && first < similar)) {
+        const similarity = (2 * (near.overlap[set] as number)) / (near.sizes[set] as number);
+        repeats.push({ index, of: indexes[similar] as number, similarity, identical: false });
+      } else if (first < d) {
+        repeats.push({ index, of: indexes[first] as number, similarity: 1, identical: false });
       }
       d++;
     }
@@ -75,220 +89,295 @@ function distinctTexts(texts: readonly string[]): Distinct {
   }
   // Folding rarely lengthens a text (œ → oe); room for the longest folded four times over.
   const codes = new CodeBuffer(capacity + longest * 4 + 16);
+  const table = new RunTable(codes, texts.length);
   const indexes = new Int32Array(texts.length);
   const start = new Int32Array(texts.length + 1);
-  const hashes = new Int32Array(texts.length);
   const sameAs = new Int32Array(texts.length).fill(-1);
-  let count = 0;
-  // Open addressing over the distinct texts, by a hash of their code units.
-  const mask = (1 << Math.max(4, Math.ceil(Math.log2(texts.length * 2 + 1)))) - 1;
-  const slots = new Int32Array(mask + 1).fill(-1);
   for (let index = 0; index < texts.length; index++) {
     const begin = codes.length;
     fold(texts[index] as string, codes);
-    const end = codes.length;
-    if (end === begin) continue;
-    const hash = hashCodes(codes.codes, begin, end);
-    let slot = hash & mask;
-    for (;;) {
-      const d = slots[slot] as number;
-      if (d === -1) {
-        slots[slot] = count;
-        indexes[count] = index;
-        hashes[count] = hash;
-        start[++count] = end;
-        break;
-      }
-      if (
-        hashes[d] === hash &&
-        sameCodes(codes.codes, start[d] as number, start[d + 1] as number, begin, end)
-      ) {
-        codes.length = begin;
-        sameAs[index] = indexes[d] as number;
-        break;
-      }
-      slot = (slot + 1) & mask;
+    if (codes.length === begin) continue;
+    const known = table.size;
+    const d = table.add(begin, codes.length);
+    if (table.size === known) {
+      codes.length = begin;
+      sameAs[index] = indexes[d] as number;
+    } else {
+      indexes[d] = index;
+      start[d + 1] = codes.length;
     }
   }
   return {
-    indexes: indexes.subarray(0, count),
+    indexes: indexes.subarray(0, table.size),
     codes,
-    start: start.subarray(0, count + 1),
+    start: start.subarray(0, table.size + 1),
     sameAs,
   };
 }
 
-/** FNV-1a over code units. */
-function hashCodes(codes: Uint16Array, begin: number, end: number): number {
+/** Where a RunTable's runs are kept: a growable buffer, or a fixed array. */
+interface Store {
+  readonly codes: ArrayLike<number>;
+}
+
+/**
+ * Ids for runs of a store's numbers (a text's code units, a word's, a set's ranks) by their
+ * content, in order of storing: open addressing over FNV-1a hashes.
+ */
+class RunTable {
+  /** Per slot, a run's hash and its id + 1 (0: empty), side by side: one read tells most misses. */
+  private slots: Int32Array;
+  private starts: Int32Array;
+  /** A bit per hash value modulo its size, set for each stored run's: most misses stop there. */
+  private readonly hashed: Int32Array;
+  size = 0;
+
+  constructor(
+    private readonly store: Store,
+    expected = 16,
+  ) {
+    this.slots = new Int32Array(2 << Math.max(4, Math.ceil(Math.log2(expected * 2 + 1))));
+    this.starts = new Int32Array(Math.max(16, expected) * 2);
+    this.hashed = new Int32Array(1 << Math.max(5, Math.ceil(Math.log2(expected / 4 + 1))));
+  }
+
+  /** The id of a stored run equal to values[begin … end), or -1. */
+  find(values: ArrayLike<number>, begin: number, end: number): number {
+    const hash = hashOf(values, begin, end);
+    const bit = hash & ((this.hashed.length << 5) - 1);
+    if (((this.hashed[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return -1;
+    return (this.slots[this.slotOf(values, begin, end, hash) + 1] as number) - 1;
+  }
+
+  /** Stores the store's run [begin … end) unless an equal run is stored: the id of either. */
+  add(begin: number, end: number): number {
+    const values = this.store.codes;
+    const hash = hashOf(values, begin, end);
+    const slot = this.slotOf(values, begin, end, hash);
+    const known = this.slots[slot + 1] as number;
+    if (known !== 0) return known - 1;
+    const id = this.size++;
+    if (2 * this.size > this.starts.length) this.starts = grown(this.starts, 0);
+    this.slots[slot] = hash;
+    this.slots[slot + 1] = id + 1;
+    const bit = hash & ((this.hashed.length << 5) - 1);
+    this.hashed[bit >>> 5] = (this.hashed[bit >>> 5] as number) | (1 << (bit & 31));
+    this.starts[2 * id] = begin;
+    this.starts[2 * id + 1] = end;
+    if (this.size * 4 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  /** The slot of the run equal to values[begin … end), or the empty slot where it would go. */
+  private slotOf(values: ArrayLike<number>, begin: number, end: number, hash: number): number {
+    const stored = this.store.codes;
+    const slots = this.slots;
+    const mask = slots.length - 2;
+    for (let slot = (hash << 1) & mask; ; slot = (slot + 2) & mask) {
+      const id = (slots[slot + 1] as number) - 1;
+      if (id === -1) return slot;
+      if (slots[slot] !== hash) continue;
+      const from = this.starts[2 * id] as number;
+      if (
+        (this.starts[2 * id + 1] as number) - from === end - begin &&
+        sameRun(stored, from, values, begin, end - begin)
+      ) {
+        return slot;
+      }
+    }
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    const slots = (this.slots = new Int32Array(old.length * 2));
+    const mask = slots.length - 2;
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s + 1] === 0) continue;
+      let slot = ((old[s] as number) << 1) & mask;
+      while (slots[slot + 1] !== 0) slot = (slot + 2) & mask;
+      slots[slot] = old[s] as number;
+      slots[slot + 1] = old[s + 1] as number;
+    }
+  }
+}
+
+/** FNV-1a. */
+function hashOf(values: ArrayLike<number>, begin: number, end: number): number {
   let hash = 0x811c9dc5;
-  for (let k = begin; k < end; k++) hash = Math.imul(hash ^ (codes[k] as number), 0x01000193);
+  for (let k = begin; k < end; k++) hash = Math.imul(hash ^ (values[k] as number), 0x01000193);
   return hash;
 }
 
-function sameCodes(codes: Uint16Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
-  if (aEnd - a !== bEnd - b) return false;
-  for (let k = 0; k < aEnd - a; k++) if (codes[a + k] !== codes[b + k]) return false;
+function sameRun(
+  a: ArrayLike<number>,
+  aFrom: number,
+  b: ArrayLike<number>,
+  bFrom: number,
+  length: number,
+): boolean {
+  for (let k = 0; k < length; k++) if (a[aFrom + k] !== b[bFrom + k]) return false;
   return true;
 }
 
-/** Function words by the hash of their code units, to be told apart without making strings. */
-const functionWords = new Map<number, string>();
+/** A copy of `values` twice as long, the new half filled with `fill`. */
+function grown(values: Int32Array, fill: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(values.length * 2).fill(fill);
+  out.set(values);
+  return out;
+}
+
+/** The function words, to be told apart without making strings. */
+const functionWords = new CodeBuffer(1024);
+const functionWordTable = new RunTable(functionWords, FUNCTION_WORDS.size);
 for (const word of FUNCTION_WORDS) {
-  const codes = Uint16Array.from(word, (c) => c.charCodeAt(0));
-  functionWords.set(hashCodes(codes, 0, codes.length), word);
-}
-if (functionWords.size !== FUNCTION_WORDS.size) throw new Error("function words collide by hash");
-
-function isFunctionWord(codes: Uint16Array, begin: number, end: number): boolean {
-  const word = functionWords.get(hashCodes(codes, begin, end));
-  if (word === undefined || word.length !== end - begin) return false;
-  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== codes[begin + k]) return false;
-  return true;
+  const begin = functionWords.length;
+  functionWords.reserve(word.length);
+  for (let k = 0; k < word.length; k++)
+    functionWords.codes[functionWords.length++] = word.charCodeAt(k);
+  functionWordTable.add(begin, functionWords.length);
 }
 
-/** The trigram sets of the distinct texts, as ranks in one global order (rarest first). */
-interface TrigramSets {
+/** The word sets of the distinct texts, as ranks in one global order (rarest first). */
+interface WordSets {
   /** The set of distinct text d is ranks[start[d] … start[d + 1]), in no particular order. */
   ranks: Int32Array;
   start: Int32Array;
   vocabulary: number;
 }
 
+const LETTER_E = 0x65;
+const LETTER_I = 0x69;
+const LETTER_S = 0x73;
+const LETTER_X = 0x78;
+const LETTER_Y = 0x79;
+
+/** `foldEnding` over code units: the folded word is written to out[at …], its length returned. */
+function foldEndingCodes(
+  codes: Uint16Array,
+  begin: number,
+  end: number,
+  out: Uint16Array,
+  at: number,
+): number {
+  let last = end - 1;
+  if (last - begin >= 3) {
+    const c = codes[last] as number;
+    if (c === LETTER_X || (c === LETTER_S && codes[last - 1] !== LETTER_S)) last--;
+  }
+  if (last - begin >= 3 && codes[last] === LETTER_E) last--;
+  const length = last - begin + 1;
+  for (let k = 0; k < length; k++) out[at + k] = codes[begin + k] as number;
+  if (length > 3 && out[at + length - 1] === LETTER_Y) out[at + length - 1] = LETTER_I;
+  return length;
+}
+
 /**
- * The set of character trigrams of each distinct text's content words (`contentWords`), a text
- * shorter than three characters being its own token, re-expressed as ranks rarest first.
+ * The set of content words of each distinct text (`contentWordSet`), numbered by their folded
+ * spelling and re-expressed as ranks rarest first.
  */
-function trigramSets({ codes: buffer, start }: Distinct): TrigramSets {
+function wordSets({ codes: buffer, start }: Distinct): WordSets {
   const codes = buffer.codes;
   const count = start.length - 1;
-  // Content words as dense symbols: space and ASCII letters and digits first, any other letter
-  // numbered as it is met. Symbols fit in 16 bits: there are at most 65,536 code units.
-  const symbolOf = new Map<number, number>();
-  const asciiSymbol = new Int32Array(128);
-  let symbols = 1;
-  asciiSymbol[SPACE] = symbols++;
-  for (let c = 0x61; c <= 0x7a; c++) asciiSymbol[c] = symbols++;
-  for (let c = 0x30; c <= 0x39; c++) asciiSymbol[c] = symbols++;
-  const content = new Uint16Array(buffer.length);
-  const contentStart = new Int32Array(count + 1);
-  let n = 0;
+  // Words numbered by their folded spelling: each is written after the known ones, and taken back
+  // when it is one of them.
+  const spelling = new CodeBuffer(1024);
+  const folded = new RunTable(spelling, 1024);
+  const foldedId = (begin: number, end: number): number => {
+    const at = spelling.length;
+    spelling.reserve(end - begin);
+    spelling.length += foldEndingCodes(codes, begin, end, spelling.codes, at);
+    const known = folded.size;
+    const id = folded.add(at, spelling.length);
+    if (folded.size === known) spelling.length = at;
+    return id;
+  };
+
+  // At most one id per word, and a text of n code units has at most (n + 1) / 2 words.
+  const ranks = new Int32Array(((start[count] as number) + count) >>> 1);
+  const setStart = new Int32Array(count + 1);
+  // The last text each word was met in: a word already met in this text is not written again.
+  let lastSeen = new Int32Array(1024).fill(-1);
+  let p = 0;
   for (let d = 0; d < count; d++) {
-    contentStart[d] = n;
+    setStart[d] = p;
     const end = start[d + 1] as number;
-    for (let pass = 0; pass < 2 && n === contentStart[d]; pass++) {
+    for (let pass = 0; pass < 2 && p === setStart[d]; pass++) {
       // Pass 0 keeps the content words; pass 1, when none is left, every word.
       let word = start[d] as number;
       while (word < end) {
         let wordEnd = word;
         while (wordEnd < end && codes[wordEnd] !== SPACE) wordEnd++;
-        if (pass === 1 || !isFunctionWord(codes, word, wordEnd)) {
-          if (n > (contentStart[d] as number)) content[n++] = asciiSymbol[SPACE] as number;
-          for (let k = word; k < wordEnd; k++) {
-            const c = codes[k] as number;
-            let symbol = c < 128 ? (asciiSymbol[c] as number) : 0;
-            if (symbol === 0) {
-              symbol = symbolOf.get(c) ?? 0;
-              if (symbol === 0) symbolOf.set(c, (symbol = symbols++));
-            }
-            content[n++] = symbol;
+        if (pass === 1 || functionWordTable.find(codes, word, wordEnd) === -1) {
+          const f = foldedId(word, wordEnd);
+          if (f >= lastSeen.length) lastSeen = grown(lastSeen, -1);
+          if (lastSeen[f] !== d) {
+            lastSeen[f] = d;
+            ranks[p++] = f;
           }
         }
         word = wordEnd + 1;
       }
     }
   }
-  contentStart[count] = n;
-
-  // Trigram keys: (a·A + b)·A + c over the A symbols; a shorter text A³ + a·A + b. Below 2^20
-  // keys they index arrays directly; beyond (many non-Latin letters) they are numbered.
-  const A = symbols;
-  const direct = A * A * A + A * A <= 1 << 20;
-  const numbered = new Map<number, number>();
-  const keyOf = (key: number): number => {
-    if (direct) return key;
-    let id = numbered.get(key);
-    if (id === undefined) numbered.set(key, (id = numbered.size));
-    return id;
-  };
-  let capacity = 0;
-  for (let d = 0; d < count; d++) {
-    capacity += Math.max(1, (contentStart[d + 1] as number) - (contentStart[d] as number) - 2);
-  }
-  const ranks = new Int32Array(capacity);
-  const setStart = new Int32Array(count + 1);
-  // The last text each key was met in: a key already met in this text is not written again.
-  const lastSeen = new Int32Array(direct ? A * A * A + A * A : capacity).fill(-1);
-  let p = 0;
-  for (let d = 0; d < count; d++) {
-    setStart[d] = p;
-    const from = contentStart[d] as number;
-    const to = contentStart[d + 1] as number;
-    if (to - from < 3) {
-      const b = to - from > 1 ? (content[from + 1] as number) : 0;
-      ranks[p++] = keyOf(A * A * A + (content[from] as number) * A + b);
-    } else {
-      for (let k = from; k + 2 < to; k++) {
-        const key = keyOf(
-          ((content[k] as number) * A + (content[k + 1] as number)) * A +
-            (content[k + 2] as number),
-        );
-        if (lastSeen[key] === d) continue;
-        lastSeen[key] = d;
-        ranks[p++] = key;
-      }
-    }
-  }
   setStart[count] = p;
 
-  // Rarest first, ties by key: a counting sort on frequencies.
-  const keys = direct ? A * A * A + A * A : numbered.size;
-  const frequency = new Int32Array(keys);
+  // Rarest first, ties by first appearance: a counting sort on frequencies.
+  const words = folded.size;
+  const frequency = new Int32Array(words);
   for (let k = 0; k < p; k++) {
-    const key = ranks[k] as number;
-    frequency[key] = (frequency[key] as number) + 1;
+    const id = ranks[k] as number;
+    frequency[id] = (frequency[id] as number) + 1;
   }
   let most = 0;
-  for (let key = 0; key < keys; key++) most = Math.max(most, frequency[key] as number);
+  for (let id = 0; id < words; id++) most = Math.max(most, frequency[id] as number);
   const firstOfFrequency = new Int32Array(most + 2);
-  for (let key = 0; key < keys; key++) {
-    const f = frequency[key] as number;
-    if (f > 0) firstOfFrequency[f + 1] = (firstOfFrequency[f + 1] as number) + 1;
+  for (let id = 0; id < words; id++) {
+    const f = frequency[id] as number;
+    firstOfFrequency[f + 1] = (firstOfFrequency[f + 1] as number) + 1;
   }
   for (let f = 1; f <= most + 1; f++) {
     firstOfFrequency[f] = (firstOfFrequency[f] as number) + (firstOfFrequency[f - 1] as number);
   }
-  const rank = frequency; // reused: each key's frequency is read once, then replaced by its rank
-  for (let key = 0; key < keys; key++) {
-    const f = frequency[key] as number;
-    if (f > 0) rank[key] = (firstOfFrequency[f] as number)++;
+  const rank = frequency; // reused: each word's frequency is read once, then replaced by its rank
+  for (let id = 0; id < words; id++) {
+    rank[id] = (firstOfFrequency[frequency[id] as number] as number)++;
   }
   for (let k = 0; k < p; k++) ranks[k] = rank[ranks[k] as number] as number;
-  // Ranks run from 0 to the number of trigrams met.
-  return { ranks, start: setStart, vocabulary: firstOfFrequency[most + 1] as number };
+  return { ranks: ranks.subarray(0, p), start: setStart, vocabulary: words };
 }
 
 /**
- * For each distinct text, the first earlier one at least `threshold` similar. AllPairs (Bayardo et
- * al.) over the sets in order of size ("steps"): each set probes the inverted lists of its prefix
- * trigrams and is then indexed by a shorter prefix, since every later set is at least as large;
- * list entries too small for the current size are dropped for good. Every similar pair is found
- * once, and each text keeps the earliest (in input order) of its similar predecessors.
+ * For each distinct word set, the earliest first text (in input order) among the sets at least
+ * `threshold` similar to it (see `findRepeats`). In the lists, entries too small for the current
+ * size are dropped for good. Every similar pair of sets is found once, and kept for both.
  */
 function searchNearIdentical(
-  { ranks, start, meta, vocabulary }: SizeOrdered,
+  { ranks, start, setOfStep, first: firstOfSet, sets, vocabulary }: DistinctSets,
   threshold: number,
 ): NearIdentical {
   const count = start.length - 1;
   const jaccard = threshold / (2 - threshold);
   const sizeOf = (step: number) => (start[step + 1] as number) - (start[step] as number);
-  // Each list's final length, so that all lists live in one array.
+  // A 64-bit signature of each set (bit rank mod 64 for each word): the bits two sets share, plus
+  // the words of x that share a bit with another of x's, bound their overlap without reading them.
+  const low = new Int32Array(count);
+  const high = new Int32Array(count);
+  for (let step = 0; step < count; step++) {
+    for (let k = start[step] as number; k < (start[step + 1] as number); k++) {
+      const rank = ranks[k] as number;
+      if (rank & 32) high[step] = (high[step] as number) | (1 << (rank & 31));
+      else low[step] = (low[step] as number) | (1 << (rank & 31));
+    }
+  }
+  // Each list's final length, so that all lists live in one array; an entry is a step and its
+  // signature (ENTRY numbers), so that a candidate is judged without reading anything else.
   const listStart = new Int32Array(vocabulary + 1);
   for (let step = 0; step < count; step++) {
     const from = start[step] as number;
-    const to = from + indexPrefix(sizeOf(step), threshold);
+    const to = from + prefix(sizeOf(step), threshold);
     for (let k = from; k < to; k++) {
       const next = (ranks[k] as number) + 1;
-      listStart[next] = (listStart[next] as number) + 1;
+      listStart[next] = (listStart[next] as number) + ENTRY;
     }
   }
   for (let r = 1; r <= vocabulary; r++) {
@@ -297,211 +386,350 @@ function searchNearIdentical(
   const listHead = listStart.slice(0, vocabulary);
   const listEnd = listStart.slice(0, vocabulary);
   const lists = new Int32Array(listStart[vocabulary] as number);
-  // Sizes grow with steps: the first step of each size bounds the entries too small.
+  // Sizes grow with steps: the first step of each size bounds the entries too small or too large.
   const largest = count > 0 ? sizeOf(count - 1) : 0;
   const firstStepOfSize = new Int32Array(largest + 2).fill(count);
   for (let step = count - 1; step >= 0; step--) firstStepOfSize[sizeOf(step)] = step;
   for (let s = largest; s >= 0; s--) {
     firstStepOfSize[s] = Math.min(firstStepOfSize[s] as number, firstStepOfSize[s + 1] as number);
   }
-  // The earliest similar predecessor of each distinct text (-1: none yet), and their overlap.
+  // The first text of each step's set, and the step of each set.
+  const first = new Int32Array(count);
+  const stepOfSet = new Int32Array(count);
+  for (let step = 0; step < count; step++) {
+    first[step] = firstOfSet[setOfStep[step] as number] as number;
+    stepOfSet[setOfStep[step] as number] = step;
+  }
+  // A subset of x, to be looked up.
+  const subset = new Int32Array(LOOKUPS_UP_TO);
+  // For each step, the earliest first text of a similar set (-1: none yet), their overlap, sizes.
   const best = new Int32Array(count).fill(-1);
   const overlaps = new Int32Array(count);
   const pairSizes = new Int32Array(count);
-  // How many prefix trigrams each indexed step shares with the current text (clamped at 255),
-  // and the steps met, to reset them.
-  const shared = new Uint8ClampedArray(count);
-  const met = new Int32Array(count);
-  const twice = new Int32Array(count);
-  const xSignature = new Int32Array(SIGNATURE_WORDS);
+  const keep = (step: number, other: number, overlap: number, sizes: number) => {
+    const known = best[step] as number;
+    if (known === -1 || (first[other] as number) < known) {
+      best[step] = first[other] as number;
+      overlaps[step] = overlap;
+      pairSizes[step] = sizes;
+    }
+  };
+  // The last step each indexed step was met by (a step is judged once per probing set), and the
+  // steps whose signature allows the overlap needed, to be verified.
+  const metBy = new Int32Array(count).fill(-1);
+  const candidates = new Int32Array(count);
+  // The overlap a partner of each size needs.
+  const neededOf = new Int32Array(largest + 2);
+  keepAllButOnePartners(ranks, start, first, threshold, keep);
   for (let step = 0; step < count; step++) {
     const xFrom = start[step] as number;
     const xTo = start[step + 1] as number;
     const xSize = xTo - xFrom;
-    const x = meta[step * META] as number;
     // Size filter: Dice ≥ t needs min/max ≥ t' = t / (2 − t).
-    const smallest = Math.ceil(jaccard * xSize - EPSILON);
-    const minStep = firstStepOfSize[Math.min(smallest, largest + 1)] as number;
-    // A similar pair needs at least ⌈t'·|x|⌉ trigrams in common, the first two of them within
-    // both extended prefixes.
-    const sharedNeeded = smallest >= 2 ? 2 : 1;
-    let found = 0;
-    let twiceFound = 0;
-    const probeEnd = xFrom + probePrefix(xSize, jaccard);
-    // A partner of size s needs α(s) = ⌈t·(|x| + s) / 2⌉ trigrams in common, the first two within
-    // x's first |x| − α(s) + 2: the trigram at position k only matters to partners with
-    // α(s) ≤ |x| − k + 1, that is up to size `upTo`; lists are in order of size.
+    const smallest = Math.min(Math.ceil(jaccard * xSize - EPSILON), largest + 1);
+    const minStep = firstStepOfSize[smallest] as number;
+    for (let s = smallest; s <= xSize; s++) {
+      neededOf[s] = Math.ceil((threshold * (xSize + s)) / 2 - EPSILON);
+    }
+    const xLow = low[step] as number;
+    const xHigh = high[step] as number;
+    const xCollisions = xSize - bitCount(xLow) - bitCount(xHigh);
+    // A partner of size s needs α(s) words in common, one of them within x's first |x| − α(s) + 1:
+    // the word at position k only matters to partners with α(s) ≤ |x| − k, that is up to size
+    // `upTo`; lists are in order of size. Sets are distinct, so a partner of the same size has at
+    // most |x| − 1 words in common.
     let upTo = xSize;
+    if ((neededOf[xSize] as number) > xSize - 1 || sharesAllButOne(xSize, threshold)) upTo--;
+    // Partners that need all their words in common (up to size `within`) are subsets of x: while
+    // they are few, each is looked up by its words, and the lists only serve larger partners.
+    let within = smallest - 1;
+    while (within < upTo && neededOf[within + 1] === within + 1) within++;
+    let lookups = 0;
+    for (let s = smallest; s <= within; s++) lookups += choose(xSize, s);
+    if (xSize > LOOKUPS_UP_TO || lookups > MOST_LOOKUPS) within = smallest - 1;
+    for (let s = smallest; s <= within; s++) {
+      forEachSubset(ranks, xFrom, xSize, s, subset, () => {
+        const set = sets.find(subset, 0, s);
+        if (set === -1) return;
+        const y = stepOfSet[set] as number;
+        keep(step, y, s, xSize + s);
+        keep(y, step, s, xSize + s);
+      });
+    }
+    const listFrom = firstStepOfSize[within + 1] as number;
+    let found = 0;
+    const probeEnd = xFrom + prefix(xSize, jaccard);
     for (let k = xFrom; k < probeEnd; k++) {
-      const most = xSize - (k - xFrom) + 1;
-      while (upTo > 0 && Math.ceil((threshold * (xSize + upTo)) / 2 - EPSILON) > most) upTo--;
+      const most = xSize - (k - xFrom);
+      while (upTo > within && (neededOf[upTo] as number) > most) upTo--;
+      if (upTo <= within) break;
       const stop = firstStepOfSize[upTo + 1] as number;
-      const token = ranks[k] as number;
-      const end = listEnd[token] as number;
-      let q = listHead[token] as number;
-      while (q < end && (lists[q] as number) < minStep) q++;
-      listHead[token] = q;
-      for (; q < end; q++) {
+      const word = ranks[k] as number;
+      const end = listEnd[word] as number;
+      let q = listHead[word] as number;
+      while (q < end && (lists[q] as number) < minStep) q += ENTRY;
+      listHead[word] = q;
+      if (listFrom > minStep) q = firstEntry(lists, q, end, listFrom);
+      // The size of the entries read, followed as they grow.
+      let size = smallest;
+      let nextSize = firstStepOfSize[size + 1] as number;
+      for (; q < end; q += ENTRY) {
         const y = lists[q] as number;
         if (y >= stop) break;
-        const n = shared[y] as number;
-        if (n === 0) met[found++] = y;
-        else if (n === 1) twice[twiceFound++] = y;
-        shared[y] = n + 1;
+        if (metBy[y] === step) continue;
+        metBy[y] = step;
+        while (y >= nextSize) nextSize = firstStepOfSize[++size + 1] as number;
+        const bound =
+          bitCount(xLow & (lists[q + 1] as number)) +
+          bitCount(xHigh & (lists[q + 2] as number)) +
+          xCollisions;
+        if (bound >= (neededOf[size] as number)) candidates[found++] = y;
       }
     }
-    // With two trigrams needed, only those met twice are candidates.
-    const candidates = sharedNeeded === 2 ? twice : met;
-    const candidateCount = sharedNeeded === 2 ? twiceFound : found;
-    let xSpread = 0;
-    if (candidateCount > 0) {
-      signature(ranks, xFrom, xTo, xSignature);
-      // Trigrams of x that share a bit with another of x's.
-      xSpread = xSize - bitCount(xSignature, 0, xSignature, 0);
-    }
-    for (let c = 0; c < candidateCount; c++) {
-      const yStep = candidates[c] as number;
-      const n = shared[yStep] as number;
-      const ySize = meta[yStep * META + 1] as number;
-      const needed = Math.ceil((threshold * (xSize + ySize)) / 2 - EPSILON);
-      if (n < 2 && needed >= 2) continue;
-      // Signatures bound the overlap reading no more than y's entry in `meta`.
-      if (signatureBound(xSignature, xSpread, meta, yStep * META + 2) < needed) continue;
-      const y = meta[yStep * META] as number;
-      const earlier = Math.min(x, y);
-      const later = Math.max(x, y);
-      const known = best[later] as number;
-      if (known !== -1 && earlier >= known) continue; // an earlier predecessor is known
-      const yFrom = start[yStep] as number;
+    for (let c = 0; c < found; c++) {
+      const y = candidates[c] as number;
+      // Nothing to learn when each already knows a similar set at least as early as the other.
+      const xKnown = best[step] as number;
+      const yKnown = best[y] as number;
+      if (xKnown !== -1 && xKnown <= (first[y] as number)) {
+        if (yKnown !== -1 && yKnown <= (first[step] as number)) continue;
+      }
+      const yFrom = start[y] as number;
+      const ySize = sizeOf(y);
+      const needed = neededOf[ySize] as number;
       const overlap = overlapReaching(ranks, xFrom, xTo, yFrom, yFrom + ySize, needed);
       if (overlap >= needed) {
-        best[later] = earlier;
-        overlaps[later] = overlap;
-        pairSizes[later] = xSize + ySize;
+        keep(step, y, overlap, xSize + ySize);
+        keep(y, step, overlap, xSize + ySize);
       }
     }
-    for (let c = 0; c < found; c++) shared[met[c] as number] = 0;
-    const indexEnd = xFrom + indexPrefix(xSize, threshold);
+    const indexEnd = xFrom + prefix(xSize, threshold);
     for (let k = xFrom; k < indexEnd; k++) {
-      const token = ranks[k] as number;
-      const slot = listEnd[token] as number;
+      const word = ranks[k] as number;
+      const slot = listEnd[word] as number;
       lists[slot] = step;
-      listEnd[token] = slot + 1;
+      lists[slot + 1] = xLow;
+      lists[slot + 2] = xHigh;
+      listEnd[word] = slot + ENTRY;
     }
   }
-  return { best, overlap: overlaps, sizes: pairSizes };
+  // By set rather than by step.
+  const bySet = (values: Int32Array) => {
+    const out = new Int32Array(count);
+    for (let step = 0; step < count; step++)
+      out[setOfStep[step] as number] = values[step] as number;
+    return out;
+  };
+  return { best: bySet(best), overlap: bySet(overlaps), sizes: bySet(pairSizes) };
 }
 
-/** For each distinct text, its earliest similar predecessor (-1: none), their overlap and sizes. */
+/** Numbers per list entry: the step, then the two words of its signature. */
+const ENTRY = 3;
+/** Partners are looked up for sets of up to this many words, when it takes at most MOST_LOOKUPS. */
+const LOOKUPS_UP_TO = 16;
+const MOST_LOOKUPS = 256;
+
+/**
+ * Partners of the same size that need all their words but one in common (`sharesAllButOne`):
+ * those sharing the same words but one, found by those words rather than in the lists. Each set
+ * keeps the earliest of them (by first text): per group of sets with the same words but one, the
+ * two earliest are known after a first pass, and each set keeps the earliest other in a second.
+ */
+function keepAllButOnePartners(
+  ranks: Int32Array,
+  start: Int32Array,
+  first: Int32Array,
+  threshold: number,
+  keep: (step: number, other: number, overlap: number, sizes: number) => void,
+): void {
+  const words = new IntBuffer();
+  const groups = new RunTable(words, 1024);
+  // Per group, its two earliest steps (by first text); -1 for none.
+  let earliest = new Int32Array(1024).fill(-1);
+  const eachGroup = (step: number, visit: (group: number) => void) => {
+    const from = start[step] as number;
+    const size = (start[step + 1] as number) - from;
+    for (let drop = 0; drop < size; drop++) {
+      const at = words.length;
+      words.reserve(size);
+      for (let k = 0; k < size; k++) {
+        if (k !== drop) words.codes[words.length++] = ranks[from + k] as number;
+      }
+      const known = groups.size;
+      const group = groups.add(at, words.length);
+      if (groups.size === known) words.length = at;
+      visit(group);
+    }
+  };
+  const steps: number[] = [];
+  for (let step = 0; step < start.length - 1; step++) {
+    const size = (start[step + 1] as number) - (start[step] as number);
+    if (sharesAllButOne(size, threshold)) steps.push(step);
+  }
+  for (const step of steps) {
+    eachGroup(step, (group) => {
+      while (2 * group + 2 > earliest.length) earliest = grown(earliest, -1);
+      const a = earliest[2 * group] as number;
+      if (a === -1 || (first[step] as number) < (first[a] as number)) {
+        earliest[2 * group + 1] = a;
+        earliest[2 * group] = step;
+      } else {
+        const b = earliest[2 * group + 1] as number;
+        if (b === -1 || (first[step] as number) < (first[b] as number)) {
+          earliest[2 * group + 1] = step;
+        }
+      }
+    });
+  }
+  for (const step of steps) {
+    const size = (start[step + 1] as number) - (start[step] as number);
+    eachGroup(step, (group) => {
+      const a = earliest[2 * group] as number;
+      const other = a === step ? (earliest[2 * group + 1] as number) : a;
+      if (other !== -1) keep(step, other, size - 1, 2 * size);
+    });
+  }
+}
+
+/**
+ * Calls `visit` with each subset of `length` of the `size` numbers values[from …] written to
+ * out[0 … length), in order (Gosper's hack: every size-bit mask with `length` bits set).
+ */
+function forEachSubset(
+  values: Int32Array,
+  from: number,
+  size: number,
+  length: number,
+  out: Int32Array,
+  visit: () => void,
+): void {
+  for (let mask = (1 << length) - 1; mask < 1 << size;) {
+    let n = 0;
+    for (let k = 0; k < size; k++) if (mask & (1 << k)) out[n++] = values[from + k] as number;
+    visit();
+    const low = mask & -mask;
+    const ripple = mask + low;
+    mask = ripple | (((ripple ^ mask) >>> 2) / low);
+  }
+}
+
+/**
+ * Whether sets of this size are the partners of sets of the same size when they share all their
+ * words but one, and such partners are found by those words (`groups`) rather than in the lists.
+ */
+function sharesAllButOne(size: number, threshold: number): boolean {
+  return size >= 2 && size <= LOOKUPS_UP_TO && Math.ceil(threshold * size - EPSILON) === size - 1;
+}
+
+/** A growable buffer of 32-bit integers. */
+class IntBuffer {
+  codes = new Int32Array(1024);
+  length = 0;
+
+  /** Room for `extra` more numbers. */
+  reserve(extra: number): void {
+    while (this.length + extra > this.codes.length) this.codes = grown(this.codes, 0);
+  }
+}
+
+/** The first entry of lists[from … end) whose step is at least `step` (a binary search). */
+function firstEntry(lists: Int32Array, from: number, end: number, step: number): number {
+  let low = 0;
+  let high = (end - from) / ENTRY;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((lists[from + middle * ENTRY] as number) < step) low = middle + 1;
+    else high = middle;
+  }
+  return from + low * ENTRY;
+}
+
+/** The number of ways to choose k of n. */
+function choose(n: number, k: number): number {
+  let ways = 1;
+  for (let i = 1; i <= k; i++) ways = (ways * (n - k + i)) / i;
+  return Math.round(ways);
+}
+
+/** For each distinct set, the earliest similar set's first text (-1: none), overlap and sizes. */
 interface NearIdentical {
   best: Int32Array;
   overlap: Int32Array;
   sizes: Int32Array;
 }
 
-/** Words of a set's signature: bit (rank mod 128) is set for each of its trigrams. */
-const SIGNATURE_WORDS = 4;
-/**
- * Per step in `meta`: the distinct text, its size, then its signature — side by side (and padded
- * to 32 bytes), so that a candidate's filters read one cache line.
- */
-const META = 8;
-
-function signature(ranks: Int32Array, from: number, to: number, out: Int32Array, at = 0): void {
-  for (let w = 0; w < SIGNATURE_WORDS; w++) out[at + w] = 0;
-  for (let k = from; k < to; k++) {
-    const rank = ranks[k] as number;
-    const word = at + ((rank >>> 5) & (SIGNATURE_WORDS - 1));
-    out[word] = (out[word] as number) | (1 << (rank & 31));
-  }
-}
-
-/**
- * At most how many trigrams x shares with the set whose signature is at meta[at …]: the bits both
- * have, plus x's trigrams that share a bit with another of x's (`collisions`).
- */
-function signatureBound(x: Int32Array, collisions: number, meta: Int32Array, at: number): number {
-  return bitCount(x, 0, meta, at) + collisions;
-}
-
-/** The number of bits set in both signatures a[aAt …] and b[bAt …]. */
-function bitCount(a: Int32Array, aAt: number, b: Int32Array, bAt: number): number {
-  let bits = 0;
-  for (let w = 0; w < SIGNATURE_WORDS; w++) {
-    let v = (a[aAt + w] as number) & (b[bAt + w] as number);
-    v -= (v >>> 1) & 0x55555555;
-    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-    bits += (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
-  }
-  return bits;
-}
-
-/** The trigram sets in order of size ("steps"), each sorted, with its text and signature. */
-interface SizeOrdered {
+/** The distinct word sets, in order of size ("steps"), each sorted. */
+interface DistinctSets {
   /** The set at step s is ranks[start[s] … start[s + 1]), sorted ascending. */
   ranks: Int32Array;
   start: Int32Array;
-  /** Per step, META numbers: the distinct text, its size, then its signature. */
-  meta: Int32Array;
+  /** The set at each step. */
+  setOfStep: Int32Array;
+  /** The set of each distinct text, and the first distinct text of each set. */
+  setOf: Int32Array;
+  first: Int32Array;
+  /** The set whose sorted ranks are given (`find`). */
+  sets: RunTable;
   vocabulary: number;
 }
 
-function inSizeOrder({ ranks, start, vocabulary }: TrigramSets): SizeOrdered {
+/** Sorts each text's word set, numbers the distinct sets and puts them in order of size. */
+function distinctSets({ ranks, start, vocabulary }: WordSets): DistinctSets {
   const count = start.length - 1;
-  const size = new Int32Array(count);
-  for (let d = 0; d < count; d++) size[d] = (start[d + 1] as number) - (start[d] as number);
-  const order = bySize(size);
-  const sortedStart = new Int32Array(count + 1);
-  const fill = new Int32Array(count);
-  const meta = new Int32Array(count * META);
-  let p = 0;
-  for (let step = 0; step < count; step++) {
-    const d = order[step] as number;
-    sortedStart[step] = p;
-    fill[d] = p;
-    p += size[d] as number;
-    meta[step * META] = d;
-    meta[step * META + 1] = size[d] as number;
-  }
-  sortedStart[count] = p;
-  // Every set sorted at once, by a bucket sort on ranks: the texts holding each rank, then each
-  // rank, in increasing order, appended to its texts' runs.
-  const total = start[count] as number; // ranks may have room to spare beyond
-  const bucket = new Int32Array(vocabulary + 1);
-  for (let k = 0; k < total; k++) {
-    const next = (ranks[k] as number) + 1;
-    bucket[next] = (bucket[next] as number) + 1;
-  }
-  for (let r = 1; r <= vocabulary; r++)
-    bucket[r] = (bucket[r] as number) + (bucket[r - 1] as number);
-  const holders = new Int32Array(total);
+  const table = new RunTable({ codes: ranks }, count);
+  const setOf = new Int32Array(count);
+  const first = new Int32Array(count);
   for (let d = 0; d < count; d++) {
-    for (let k = start[d] as number; k < (start[d + 1] as number); k++) {
+    const from = start[d] as number;
+    const to = start[d + 1] as number;
+    // Sets are small: an insertion sort in place.
+    for (let k = from + 1; k < to; k++) {
       const rank = ranks[k] as number;
-      const slot = bucket[rank] as number;
-      holders[slot] = d;
-      bucket[rank] = slot + 1;
+      let slot = k;
+      while (slot > from && (ranks[slot - 1] as number) > rank) {
+        ranks[slot] = ranks[slot - 1] as number;
+        slot--;
+      }
+      ranks[slot] = rank;
     }
+    const known = table.size;
+    const set = table.add(from, to);
+    if (table.size > known) first[set] = d;
+    setOf[d] = set;
   }
-  const sorted = new Int32Array(total);
-  for (let r = 0, k = 0; r < vocabulary; r++) {
-    for (const end = bucket[r] as number; k < end; k++) {
-      const d = holders[k] as number;
-      const slot = fill[d] as number;
-      sorted[slot] = r;
-      fill[d] = slot + 1;
-    }
+  const sets = table.size;
+  const size = new Int32Array(sets);
+  for (let set = 0; set < sets; set++) {
+    const d = first[set] as number;
+    size[set] = (start[d + 1] as number) - (start[d] as number);
   }
-  for (let step = 0; step < count; step++) {
-    signature(
-      sorted,
-      sortedStart[step] as number,
-      sortedStart[step + 1] as number,
-      meta,
-      step * META + 2,
-    );
+  const setOfStep = bySize(size);
+  const sortedStart = new Int32Array(sets + 1);
+  const sorted = new Int32Array(start[count] as number);
+  let p = 0;
+  for (let step = 0; step < sets; step++) {
+    const d = first[setOfStep[step] as number] as number;
+    sortedStart[step] = p;
+    for (let k = start[d] as number; k < (start[d + 1] as number); k++)
+      sorted[p++] = ranks[k] as number;
   }
-  return { ranks: sorted, start: sortedStart, meta, vocabulary };
+  sortedStart[sets] = p;
+  return {
+    ranks: sorted.subarray(0, p),
+    start: sortedStart,
+    setOfStep,
+    setOf,
+    first: first.subarray(0, sets),
+    sets: table,
+    vocabulary,
+  };
+}
+
+/** The number of bits set in a 32-bit integer. */
+function bitCount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /** The texts in order of size, then of appearance (a counting sort). */
@@ -521,19 +749,14 @@ function bySize(size: Int32Array): Int32Array {
 }
 
 /**
- * Prefix filtering: two sets with at least α trigrams in common share one of the first |X| − α + 1
- * trigrams of each (in the global order), and two of the first |X| − α + 2 when α ≥ 2. Each
- * prefix below is one longer than the first bound, so that candidates can be asked to share two.
- * A set probes with α ≥ ⌈t'·|X|⌉ (its partner may be as small as t'·|X|), and is indexed with
- * α ≥ ⌈t·|X|⌉ (later partners are at least as large, and Dice ≥ t needs α ≥ t·(|X| + |Y|) / 2).
- * EPSILON: 0.8 / 1.2 × 30 must give 20, not 20.000000000000004, or a boundary pair is missed.
+ * Prefix filtering: two sets with at least α words in common share one of the first |X| − α + 1
+ * words of each (in the global order). A set probes with α ≥ ⌈t'·|X|⌉ (its partner may be as small
+ * as t'·|X|), and is indexed with α ≥ ⌈t·|X|⌉ (later partners are at least as large, and Dice ≥ t
+ * needs α ≥ t·(|X| + |Y|) / 2). EPSILON: 0.8 / 1.2 × 30 must give 20, not 20.000000000000004, or a
+ * boundary pair is missed.
  */
-function probePrefix(size: number, jaccard: number): number {
-  return Math.min(size, size - Math.ceil(jaccard * size - EPSILON) + 2);
-}
-
-function indexPrefix(size: number, threshold: number): number {
-  return Math.min(size, size - Math.ceil(threshold * size - EPSILON) + 2);
+function prefix(size: number, atLeast: number): number {
+  return size - Math.ceil(atLeast * size - EPSILON) + 1;
 }
 
 /**

@@ -28,7 +28,8 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
     "their how what which who whom when where why would could should will can shall may might " +
     "le la les l un une des de du d au aux a et ou en est etait sont etes avez avait vous votre vos " +
     "nous notre nos il elle ils elles ce cet cette ces c qu que qui quel quelle quels quelles " +
-    "comment se s sur pour par avec dans y je j me m te t tu"
+    "comment se s sur pour par avec dans y je j me m te t tu mon ma mes ton ta tes son sa ses " +
+    "leur leurs"
   ).split(" "),
 );
 
@@ -36,4 +37,25 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
 export function contentWords(normalized: string): string {
   const words = normalized.split(" ").filter((w) => !FUNCTION_WORDS.has(w));
   return words.length > 0 ? words.join(" ") : normalized;
+}
+
+/**
+ * A word with its plural and feminine endings set aside: a final s (not ss) or x is dropped, then
+ * a final e, each only while the word keeps more than three letters; then a final y is read as i.
+ * "delivery" and "deliveries" → "deliveri", « satisfait » and « satisfaites » → "satisfait".
+ */
+export function foldEnding(word: string): string {
+  let folded = word;
+  if (folded.length > 3 && /(?:[^s]s|x)$/.test(folded)) folded = folded.slice(0, -1);
+  if (folded.length > 3 && folded.endsWith("e")) folded = folded.slice(0, -1);
+  if (folded.length > 3 && folded.endsWith("y")) folded = `${folded.slice(0, -1)}i`;
+  return folded;
+}
+
+/**
+ * What `redundant-question` compares: the set of a normalised text's content words, each with its
+ * endings folded. "How satisfied were you with your deliveries?" → {satisfied, deliveri}.
+ */
+export function contentWordSet(normalized: string): Set<string> {
+  return new Set(contentWords(normalized).split(" ").map(foldEnding));
 }

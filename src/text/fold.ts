@@ -31,6 +31,12 @@ export class CodeBuffer {
     this.codes = grown;
   }
 
+  /** Appends the code units of `text`. */
+  append(text: string): void {
+    this.reserve(text.length);
+    for (let k = 0; k < text.length; k++) this.codes[this.length++] = text.charCodeAt(k);
+  }
+
   toString(start = 0, end = this.length): string {
     let text = "";
     for (let k = start; k < end; k += 4096) {
@@ -105,7 +111,7 @@ export function fold(text: string, out: CodeBuffer): void {
       range = 1;
     } else {
       out.length = begin;
-      appendString(normalizeText(text), out);
+      out.append(normalizeText(text));
       return;
     }
     if (folded === NOTHING) continue;
@@ -133,9 +139,4 @@ export function fold(text: string, out: CodeBuffer): void {
     }
   }
   out.length = n;
-}
-
-function appendString(text: string, out: CodeBuffer): void {
-  out.reserve(text.length);
-  for (let k = 0; k < text.length; k++) out.codes[out.length++] = text.charCodeAt(k);
 }

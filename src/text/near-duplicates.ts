@@ -231,9 +231,7 @@ const functionWords = new CodeBuffer(1024);
 const functionWordTable = new RunTable(functionWords, FUNCTION_WORDS.size);
 for (const word of FUNCTION_WORDS) {
   const begin = functionWords.length;
-  functionWords.reserve(word.length);
-  for (let k = 0; k < word.length; k++)
-    functionWords.codes[functionWords.length++] = word.charCodeAt(k);
+  functionWords.append(word);
   functionWordTable.add(begin, functionWords.length);
 }
 

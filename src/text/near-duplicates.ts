@@ -97,15 +97,11 @@ function distinctTexts(texts: readonly string[]): Distinct {
     const begin = codes.length;
     fold(texts[index] as string, codes);
     if (codes.length === begin) continue;
-    const known = table.size;
-    const d = table.add(begin, codes.length);
-    if (table.size === known) {
-      codes.length = begin;
-      sameAs[index] = indexes[d] as number;
-    } else {
+    const d = table.intern(begin);
+    if (table.added) {
       indexes[d] = index;
       start[d + 1] = codes.length;
-    }
+    } else sameAs[index] = indexes[d] as number;
   }
   return {
     indexes: indexes.subarray(0, table.size),
@@ -118,6 +114,7 @@ function distinctTexts(texts: readonly string[]): Distinct {
 /** Where a RunTable's runs are kept: a growable buffer, or a fixed array. */
 interface Store {
   readonly codes: ArrayLike<number>;
+  length: number;
 }
 
 /**
@@ -131,6 +128,8 @@ class RunTable {
   /** A bit per hash value modulo its size, set for each stored run's: most misses stop there. */
   private readonly hashed: Int32Array;
   size = 0;
+  /** Whether the last `add` or `intern` stored a new run. */
+  added = false;
 
   constructor(
     private readonly store: Store,
@@ -155,7 +154,8 @@ class RunTable {
     const hash = hashOf(values, begin, end);
     const slot = this.slotOf(values, begin, end, hash);
     const known = this.slots[slot + 1] as number;
-    if (known !== 0) return known - 1;
+    this.added = known === 0;
+    if (!this.added) return known - 1;
     const id = this.size++;
     if (2 * this.size > this.starts.length) this.starts = grown(this.starts, 0);
     this.slots[slot] = hash;
@@ -165,6 +165,16 @@ class RunTable {
     this.starts[2 * id] = begin;
     this.starts[2 * id + 1] = end;
     if (this.size * 4 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  /**
+   * Stores the run the store ends with, from `begin`, unless an equal run is stored — then it is
+   * taken back off the store. The id of either.
+   */
+  intern(begin: number): number {
+    const id = this.add(begin, this.store.length);
+    if (!this.added) this.store.length = begin;
     return id;
   }
 
@@ -232,7 +242,7 @@ const functionWordTable = new RunTable(functionWords, FUNCTION_WORDS.size);
 for (const word of FUNCTION_WORDS) {
   const begin = functionWords.length;
   functionWords.append(word);
-  functionWordTable.add(begin, functionWords.length);
+  functionWordTable.intern(begin);
 }
 
 /** The word sets of the distinct texts, as ranks in one global order (rarest first). */
@@ -276,18 +286,15 @@ function foldEndingCodes(
 function wordSets({ codes: buffer, start }: Distinct): WordSets {
   const codes = buffer.codes;
   const count = start.length - 1;
-  // Words numbered by their folded spelling: each is written after the known ones, and taken back
-  // when it is one of them.
+  // Words numbered by their folded spelling: each is written after the known ones (and taken back
+  // when it is one of them).
   const spelling = new CodeBuffer(1024);
   const folded = new RunTable(spelling, 1024);
   const foldedId = (begin: number, end: number): number => {
     const at = spelling.length;
     spelling.reserve(end - begin);
     spelling.length += foldEndingCodes(codes, begin, end, spelling.codes, at);
-    const known = folded.size;
-    const id = folded.add(at, spelling.length);
-    if (folded.size === known) spelling.length = at;
-    return id;
+    return folded.intern(at);
   };
 
   // At most one id per word, and a text of n code units has at most (n + 1) / 2 words.
@@ -553,10 +560,7 @@ function keepAllButOnePartners(
       for (let k = 0; k < size; k++) {
         if (k !== drop) words.codes[words.length++] = ranks[from + k] as number;
       }
-      const known = groups.size;
-      const group = groups.add(at, words.length);
-      if (groups.size === known) words.length = at;
-      visit(group);
+      visit(groups.intern(at));
     }
   };
   const steps: number[] = [];
@@ -674,7 +678,7 @@ interface DistinctSets {
 /** Sorts each text's word set, numbers the distinct sets and puts them in order of size. */
 function distinctSets({ ranks, start, vocabulary }: WordSets): DistinctSets {
   const count = start.length - 1;
-  const table = new RunTable({ codes: ranks }, count);
+  const table = new RunTable({ codes: ranks, length: ranks.length }, count);
   const setOf = new Int32Array(count);
   const first = new Int32Array(count);
   for (let d = 0; d < count; d++) {
@@ -690,9 +694,8 @@ function distinctSets({ ranks, start, vocabulary }: WordSets): DistinctSets {
       }
       ranks[slot] = rank;
     }
-    const known = table.size;
     const set = table.add(from, to);
-    if (table.size > known) first[set] = d;
+    if (table.added) first[set] = d;
     setOf[d] = set;
   }
   const sets = table.size;

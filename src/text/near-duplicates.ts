@@ -53,11 +53,11 @@ export function findRepeats(texts: readonly string[], threshold: number): Repeat
     if (same >= 0) {
       repeats.push({ index, of: same, similarity: 1, identical: true });
     } else if (indexes[d] === index) {
-      const set = sets.setOf[d] as number;
-      const first = sets.first[set] as number;
-      const similar = near.best[set] as number;
+      const step = sets.stepOf[d] as number;
+      const first = sets.first[step] as number;
+      const similar = near.best[step] as number;
       if (similar !== -1 && similar < d && !(first < d && first < similar)) {
-        const similarity = (2 * (near.overlap[set] as number)) / (near.sizes[set] as number);
+        const similarity = (2 * (near.overlap[step] as number)) / (near.sizes[step] as number);
         repeats.push({ index, of: indexes[similar] as number, similarity, identical: false });
       } else if (first < d) {
         repeats.push({ index, of: indexes[first] as number, similarity: 1, identical: false });
@@ -326,27 +326,14 @@ function wordSets({ codes: buffer, start }: Distinct): WordSets {
   }
   setStart[count] = p;
 
-  // Rarest first, ties by first appearance: a counting sort on frequencies.
+  // Rarest first, ties by first appearance.
   const words = folded.size;
   const frequency = new Int32Array(words);
   for (let k = 0; k < p; k++) {
     const id = ranks[k] as number;
     frequency[id] = (frequency[id] as number) + 1;
   }
-  let most = 0;
-  for (let id = 0; id < words; id++) most = Math.max(most, frequency[id] as number);
-  const firstOfFrequency = new Int32Array(most + 2);
-  for (let id = 0; id < words; id++) {
-    const f = frequency[id] as number;
-    firstOfFrequency[f + 1] = (firstOfFrequency[f + 1] as number) + 1;
-  }
-  for (let f = 1; f <= most + 1; f++) {
-    firstOfFrequency[f] = (firstOfFrequency[f] as number) + (firstOfFrequency[f - 1] as number);
-  }
-  const rank = frequency; // reused: each word's frequency is read once, then replaced by its rank
-  for (let id = 0; id < words; id++) {
-    rank[id] = (firstOfFrequency[frequency[id] as number] as number)++;
-  }
+  const rank = positionsIn(inOrderOf(frequency));
   for (let k = 0; k < p; k++) ranks[k] = rank[ranks[k] as number] as number;
   return { ranks: ranks.subarray(0, p), start: setStart, vocabulary: words };
 }
@@ -357,7 +344,7 @@ function wordSets({ codes: buffer, start }: Distinct): WordSets {
  * size are dropped for good. Every similar pair of sets is found once, and kept for both.
  */
 function searchNearIdentical(
-  { ranks, start, setOfStep, first: firstOfSet, sets, vocabulary }: DistinctSets,
+  { ranks, start, first, stepOfSet, sets, vocabulary }: DistinctSets,
   threshold: number,
 ): NearIdentical {
   const count = start.length - 1;
@@ -397,13 +384,6 @@ function searchNearIdentical(
   for (let step = count - 1; step >= 0; step--) firstStepOfSize[sizeOf(step)] = step;
   for (let s = largest; s >= 0; s--) {
     firstStepOfSize[s] = Math.min(firstStepOfSize[s] as number, firstStepOfSize[s + 1] as number);
-  }
-  // The first text of each step's set, and the step of each set.
-  const first = new Int32Array(count);
-  const stepOfSet = new Int32Array(count);
-  for (let step = 0; step < count; step++) {
-    first[step] = firstOfSet[setOfStep[step] as number] as number;
-    stepOfSet[setOfStep[step] as number] = step;
   }
   // A subset of x, to be looked up.
   const subset = new Int32Array(LOOKUPS_UP_TO);
@@ -518,14 +498,7 @@ function searchNearIdentical(
       listEnd[word] = slot + ENTRY;
     }
   }
-  // By set rather than by step.
-  const bySet = (values: Int32Array) => {
-    const out = new Int32Array(count);
-    for (let step = 0; step < count; step++)
-      out[setOfStep[step] as number] = values[step] as number;
-    return out;
-  };
-  return { best: bySet(best), overlap: bySet(overlaps), sizes: bySet(pairSizes) };
+  return { best, overlap: overlaps, sizes: pairSizes };
 }
 
 /** Numbers per list entry: the step, then the two words of its signature. */
@@ -653,7 +626,7 @@ function choose(n: number, k: number): number {
   return Math.round(ways);
 }
 
-/** For each distinct set, the earliest similar set's first text (-1: none), overlap and sizes. */
+/** For each step, the earliest first text of a similar set (-1: none), their overlap and sizes. */
 interface NearIdentical {
   best: Int32Array;
   overlap: Int32Array;
@@ -665,13 +638,12 @@ interface DistinctSets {
   /** The set at step s is ranks[start[s] … start[s + 1]), sorted ascending. */
   ranks: Int32Array;
   start: Int32Array;
-  /** The set at each step. */
-  setOfStep: Int32Array;
-  /** The set of each distinct text, and the first distinct text of each set. */
-  setOf: Int32Array;
+  /** The step of each distinct text's set, and the first distinct text of each step's set. */
+  stepOf: Int32Array;
   first: Int32Array;
-  /** The set whose sorted ranks are given (`find`). */
+  /** The set whose sorted ranks are given (`find`), and the step of each set. */
   sets: RunTable;
+  stepOfSet: Int32Array;
   vocabulary: number;
 }
 
@@ -704,12 +676,15 @@ function distinctSets({ ranks, start, vocabulary }: WordSets): DistinctSets {
     const d = first[set] as number;
     size[set] = (start[d + 1] as number) - (start[d] as number);
   }
-  const setOfStep = bySize(size);
+  const setOfStep = inOrderOf(size);
+  const stepOfSet = positionsIn(setOfStep);
+  const stepOf = setOf.map((set) => stepOfSet[set] as number);
+  const firstOfStep = setOfStep.map((set) => first[set] as number);
   const sortedStart = new Int32Array(sets + 1);
   const sorted = new Int32Array(start[count] as number);
   let p = 0;
   for (let step = 0; step < sets; step++) {
-    const d = first[setOfStep[step] as number] as number;
+    const d = firstOfStep[step] as number;
     sortedStart[step] = p;
     for (let k = start[d] as number; k < (start[d + 1] as number); k++)
       sorted[p++] = ranks[k] as number;
@@ -718,9 +693,9 @@ function distinctSets({ ranks, start, vocabulary }: WordSets): DistinctSets {
   return {
     ranks: sorted.subarray(0, p),
     start: sortedStart,
-    setOfStep,
-    setOf,
-    first: first.subarray(0, sets),
+    stepOf,
+    first: firstOfStep,
+    stepOfSet,
     sets: table,
     vocabulary,
   };
@@ -733,20 +708,31 @@ function bitCount(v: number): number {
   return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
-/** The texts in order of size, then of appearance (a counting sort). */
-function bySize(size: Int32Array): Int32Array {
+/** The indexes of `keys` (small counts) in order of key, then of index: a counting sort. */
+function inOrderOf(keys: Int32Array): Int32Array {
   let largest = 0;
-  for (const s of size) largest = Math.max(largest, s);
+  for (const key of keys) largest = Math.max(largest, key);
   const first = new Int32Array(largest + 2);
-  for (const s of size) first[s + 1] = (first[s + 1] as number) + 1;
-  for (let s = 1; s <= largest + 1; s++) first[s] = (first[s] as number) + (first[s - 1] as number);
-  const order = new Int32Array(size.length);
-  size.forEach((s, d) => {
-    const slot = first[s] as number;
-    order[slot] = d;
-    first[s] = slot + 1;
+  for (const key of keys) first[key + 1] = (first[key + 1] as number) + 1;
+  for (let key = 1; key <= largest + 1; key++) {
+    first[key] = (first[key] as number) + (first[key - 1] as number);
+  }
+  const order = new Int32Array(keys.length);
+  keys.forEach((key, index) => {
+    const slot = first[key] as number;
+    order[slot] = index;
+    first[key] = slot + 1;
   });
   return order;
+}
+
+/** The place of each index in `order`. */
+function positionsIn(order: Int32Array): Int32Array {
+  const position = new Int32Array(order.length);
+  order.forEach((index, place) => {
+    position[index] = place;
+  });
+  return position;
 }
 
 /**

@@ -88,6 +88,16 @@ export const PERSONA = yaml`
   summary: Buys online after reading reviews.
 `;
 
+/** The first 6 lines of a journey `j` of persona julie, up to `stages:`; stages follow on line 7. */
+export const JOURNEY_HEAD: readonly string[] = [
+  "kind: journey",
+  "id: j",
+  "title: J",
+  "persona: julie",
+  "reviewed: 2026-10-01",
+  "stages:",
+];
+
 const BIN = join(ROOT, "bin", "journey.js");
 
 /** Runs the real binary in a child process (built by `npm test` before vitest), never longer than 25 s. */

@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { lintSources, PERSONA } from "./helpers.js";
+import { JOURNEY_HEAD, lintSources, PERSONA } from "./helpers.js";
 
-const journey = (lines: string[]) =>
-  [
-    "kind: journey",
-    "id: j",
-    "title: J",
-    "persona: julie",
-    "reviewed: 2026-10-01",
-    "stages:",
-    ...lines,
-    "",
-  ].join("\n");
+const journey = (lines: string[]) => [...JOURNEY_HEAD, ...lines, ""].join("\n");
 
 const lint = (text: string) =>
   lintSources({ "p.yaml": PERSONA, "j.yaml": text })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lintSources, PERSONA } from "./helpers.js";
+import { JOURNEY_HEAD, lintSources, PERSONA } from "./helpers.js";
 
 /**
  * Findings of one rule as [file, line, column, message], for files given as arrays of lines. Every
@@ -19,14 +19,7 @@ function findings(rule: string, files: Record<string, string[]>, config?: string
 }
 
 const persona = PERSONA.trimEnd().split("\n"); // julie, 4 lines
-const head = [
-  "kind: journey",
-  "id: j",
-  "title: J",
-  "persona: julie",
-  "reviewed: 2026-10-01",
-  "stages:",
-]; // 6 lines
+const head = JOURNEY_HEAD; // 6 lines
 
 /** A stage (starting on line 7 of a journey) with one web event (satisfaction first) and optional extra lines. */
 const stage = (extra: string[] = [], event: string[] = ["        satisfaction: 4"]) => [

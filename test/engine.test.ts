@@ -159,20 +159,35 @@ describe("the rule engine", () => {
     );
   });
 
-  it("where() names another place as file:line:column", () => {
-    const seen: string[] = [];
+  it("a related place is located, and written as file:line:column where the message names it", () => {
     const probe: Rule = {
       ...(tooManyStages as unknown as Rule),
       id: "probe",
-      check: ({ workspace, where }) => {
+      messages: { twice: "stage {id} again, first at {first}" },
+      check: ({ workspace, report }) => {
         const j = workspace.journeys[0];
-        if (j)
-          seen.push(
-            where({ ...j.origin, pointer: childPointer(j.origin.pointer, "stages", 1, "id") }),
-          );
+        if (!j) return;
+        report({
+          messageId: "twice",
+          data: { id: "x" },
+          at: { ...j.origin, pointer: childPointer(j.origin.pointer, "stages", 1, "id") },
+          related: [
+            {
+              name: "first",
+              what: "the first stage",
+              at: { ...j.origin, pointer: "/stages/0/id" },
+            },
+            { what: "the journey", at: { ...j.origin, pointer: "/id" } },
+          ],
+        });
       },
     };
-    lintSources({ "p.yaml": PERSONA, "j.yaml": JOURNEY }, { rules: [probe] });
-    expect(seen).toEqual(["j.yaml:17:9"]);
+    const [finding] = lintSources({ "p.yaml": PERSONA, "j.yaml": JOURNEY }, { rules: [probe] });
+    expect(finding?.message).toBe("stage x again, first at j.yaml:6:9");
+    expect(finding?.messageId).toBe("twice");
+    expect(finding?.related.map((r) => [r.what, r.file, r.line, r.column])).toEqual([
+      ["the first stage", "j.yaml", 6, 9],
+      ["the journey", "j.yaml", 2, 5],
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { formatLocation, type Span, spanOfOrigin, spanToRange } from "../model/p
 import type { SourceFile } from "../model/source.js";
 import type { Workspace } from "../model/workspace.js";
 import type { ActiveRule, Config } from "./config.js";
-import { compareFindings, type Finding } from "./finding.js";
+import { compareFindings, type Finding, type RelatedPlace } from "./finding.js";
 import { applyDirectives } from "./suppress.js";
 import type { DirectiveProblem, LocatedSchemaIssue, Place, Report } from "./rule.js";
 
@@ -27,33 +27,41 @@ export function runRules(input: EngineInput): Finding[] {
     const span = spanOfOrigin(file, place, place.target);
     return span ? { file, span } : null;
   };
-  const where = (place: Place): string => {
+  const locateOrThrow = (rule: string, place: Place) => {
     const found = spanOf(place);
-    return found ? formatLocation(found.file, found.span) : place.file;
+    // A report outside any file read is a bug in the rule, not in the user's map.
+    if (!found)
+      throw new Error(
+        `rule ${rule} reported a place outside the workspace: ${JSON.stringify(place)}`,
+      );
+    return found;
   };
   const run = (active: readonly ActiveRule[], directiveProblems: readonly DirectiveProblem[]) => {
     for (const { rule, severity, options } of active) {
       if (severity === "off") continue;
       const report = (r: Report) => {
-        const found = spanOf(r.at);
-        // A report outside any file read is a bug in the rule, not in the user's map.
-        if (!found)
-          throw new Error(
-            `rule ${rule.id} reported a place outside the workspace: ${JSON.stringify(r.at)}`,
-          );
+        const found = locateOrThrow(rule.id, r.at);
         const template = rule.messages[r.messageId];
         if (template === undefined)
           throw new Error(`rule ${rule.id} has no message "${r.messageId}"`);
+        const data: Record<string, string | number> = { ...r.data };
+        const related = (r.related ?? []).map((place): RelatedPlace => {
+          const at = locateOrThrow(rule.id, place.at);
+          if (place.name !== undefined) data[place.name] = formatLocation(at.file, at.span);
+          return { file: place.at.file, ...spanToRange(at.file, at.span), what: place.what };
+        });
         findings.push({
           rule: rule.id,
+          messageId: r.messageId,
           severity,
-          message: render(template, r.data ?? {}),
+          message: render(template, data),
           file: r.at.file,
           ...spanToRange(found.file, found.span),
           entity: r.entity ?? entityOf(found.file, r.at),
+          related,
         });
       };
-      rule.check({ ...input, options, directiveProblems, report, where });
+      rule.check({ ...input, options, directiveProblems, report });
     }
   };
   run(

@@ -12,15 +12,27 @@ export interface Range {
   endColumn: number;
 }
 
+/** Another place a finding relates to, located: SARIF's related locations, the stylish text. */
+export interface RelatedPlace extends Range {
+  file: string;
+  /** What that place is: "first use of the id", "the earlier question". */
+  what: string;
+}
+
 /** One problem, located and rendered: what every formatter receives. */
 export interface Finding extends Range {
   rule: string;
+  /** The key of the rule's message template the text was rendered from. */
+  messageId: string;
   severity: Severity;
+  /** The message, the places it relates to written as `file:line:column` where it names them. */
   message: string;
   /** Path relative to the current directory, `/`-separated. */
   file: string;
   /** The entity it concerns, e.g. `journey:julie-online`, `survey:delivery-csat`; null when unknown. */
   entity: string | null;
+  /** The other places it relates to (empty for most findings). */
+  related: RelatedPlace[];
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -10,11 +10,25 @@ import type { Severity } from "./finding.js";
 /** Where a report points: a node of a document (by JSON Pointer), or raw offsets in a file. */
 export type Place = (Origin & { target?: Target }) | { file: string; span: [number, number] };
 
+/**
+ * Another place a report relates to: the first of two duplicates, the other surveys of a window.
+ * When the message template names it (`{first}`), the engine writes its `file:line:column` there.
+ */
+export interface RelatedReport {
+  /** The placeholder of the message template it fills, if any. */
+  name?: string;
+  /** What that place is, in a few words: "first use of the id", "the earlier question". */
+  what: string;
+  at: Place;
+}
+
 /** What a rule reports: a message id and its data, never finished text (the engine renders it). */
 export interface Report {
   messageId: string;
   data?: Record<string, string | number>;
   at: Place;
+  /** Other places the finding relates to, in the order a reader should see them. */
+  related?: readonly RelatedReport[];
   /** Overrides the entity the engine derives from the place. */
   entity?: string;
 }
@@ -48,8 +62,6 @@ export interface RuleContext<Options> {
   /** Suppression comments that silenced nothing or are malformed: filled for rules that run last. */
   directiveProblems: readonly DirectiveProblem[];
   report(report: Report): void;
-  /** `file:line:column` of a place, for messages that name another place. */
-  where(place: Place): string;
 }
 
 /**

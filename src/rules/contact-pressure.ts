@@ -30,6 +30,7 @@ export const contactPressure: Rule = {
         const survey = excess.tipping.survey;
         if (reported.has(`window:${survey.id}`)) continue;
         reported.add(`window:${survey.id}`);
+        const inWindow = p.sends.slice(excess.first, excess.first + excess.count);
         report({
           messageId: "window",
           data: {
@@ -38,13 +39,13 @@ export const contactPressure: Rule = {
             window: amount(p.policy.window ?? ""),
             from: dateOf(excess.start),
             to: dateOf(excess.end - 1),
-            sends: p.sends
-              .slice(excess.first, excess.first + excess.count)
-              .map(describe)
-              .join(", "),
+            sends: inWindow.map(describe).join(", "),
             max: p.policy.maxSurveys ?? 0,
           },
           at: at(survey.origin, "recurrence"),
+          related: inWindow
+            .filter((send) => send.survey !== survey)
+            .map((send) => ({ what: describe(send), at: at(send.survey.origin, "recurrence") })),
         });
       }
       for (const gap of p.gaps) {
@@ -64,6 +65,10 @@ export const contactPressure: Rule = {
             minGap: amount(p.policy.minGap ?? ""),
           },
           at: at(survey.origin, "recurrence"),
+          related:
+            gap.first.survey === survey
+              ? []
+              : [{ what: describe(gap.first), at: at(gap.first.survey.origin, "recurrence") }],
         });
       }
     }

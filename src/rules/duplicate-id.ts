@@ -13,7 +13,7 @@ export const duplicateId: Rule = {
     duplicate: 'duplicate {what} id "{id}": already used at {first}',
   },
   defaultOptions: {},
-  check({ workspace, report, where }) {
+  check({ workspace, report }) {
     const check = (
       what: string,
       items: { id: string | null; origin: Origin }[],
@@ -30,8 +30,9 @@ export const duplicateId: Rule = {
         }
         report({
           messageId: "duplicate",
-          data: { what, id: item.id, first: where(first) },
+          data: { what, id: item.id },
           at: place,
+          related: [{ name: "first", what: `first use of the ${what} id`, at: first }],
           ...(entity ? { entity: entity(item.id) } : {}),
         });
       }

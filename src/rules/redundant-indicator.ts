@@ -11,7 +11,7 @@ export const redundantIndicator: Rule = {
       'indicator "{indicator}" is already measured at this stage by survey "{other}" ({where})',
   },
   defaultOptions: {},
-  check({ workspace, report, where }) {
+  check({ workspace, report }) {
     for (const journey of workspace.journeys) {
       for (const stage of journey.stages) {
         const first = new Map<string, { survey: SurveyNode; indicator: Located<string> }>();
@@ -27,9 +27,15 @@ export const redundantIndicator: Rule = {
               data: {
                 indicator: indicator.value,
                 other: earlier.survey.id,
-                where: where(at(earlier.indicator.origin)),
               },
               at: at(indicator.origin),
+              related: [
+                {
+                  name: "where",
+                  what: `the indicator in survey "${earlier.survey.id}"`,
+                  at: at(earlier.indicator.origin),
+                },
+              ],
             });
           }
         }

@@ -22,7 +22,7 @@ export const redundantQuestion: Rule<Options> = {
     additionalProperties: false,
   },
   defaultOptions: { similarity: 0.8 },
-  check({ workspace, options, report, where }) {
+  check({ workspace, options, report }) {
     // Every question that reaches one persona, in workspace order (files, then document order).
     const byPersona = new Map<string, QuestionNode[]>();
     for (const survey of workspace.surveys) {
@@ -43,10 +43,12 @@ export const redundantQuestion: Rule<Options> = {
             text: texts[repeat.index] ?? "",
             other: texts[repeat.of] ?? "",
             persona,
-            where: where(at(other.origin, "text")),
             percent: Math.floor(repeat.similarity * 100),
           },
           at: at(question.origin, "text"),
+          related: [
+            { name: "where", what: "the question asked before", at: at(other.origin, "text") },
+          ],
         });
       }
     }

@@ -17,7 +17,15 @@ export const keyMomentWithoutSurvey: Rule<Options> = {
   },
   optionsSchema: {
     type: "object",
-    properties: { threshold: { type: "integer", minimum: 1, maximum: 5 } },
+    properties: {
+      threshold: {
+        type: "integer",
+        minimum: 1,
+        maximum: 5,
+        description:
+          "An event whose satisfaction is at or below this makes its stage a key moment.",
+      },
+    },
     additionalProperties: false,
   },
   defaultOptions: { threshold: 2 },

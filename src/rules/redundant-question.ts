@@ -18,7 +18,15 @@ export const redundantQuestion: Rule<Options> = {
   },
   optionsSchema: {
     type: "object",
-    properties: { similarity: { type: "number", exclusiveMinimum: 0, maximum: 1 } },
+    properties: {
+      similarity: {
+        type: "number",
+        exclusiveMinimum: 0,
+        maximum: 1,
+        description:
+          "Two questions are near-identical when the Dice coefficient of their content words is at least this; 1 keeps only questions with the same content words.",
+      },
+    },
     additionalProperties: false,
   },
   defaultOptions: { similarity: 0.8 },

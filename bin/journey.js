@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import chalk from "chalk";
 import { colorLevel, main } from "../dist/cli.js";
 
 const code = await main(process.argv.slice(2), {
@@ -8,7 +7,7 @@ const code = await main(process.argv.slice(2), {
   now: new Date(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  colorLevel: colorLevel(process.env, chalk.level),
+  colorLevel: await colorLevel(process.env),
   columns: process.stdout.isTTY ? process.stdout.columns : undefined,
 });
 process.exitCode = code;

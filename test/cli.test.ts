@@ -268,7 +268,7 @@ describe("severities, --rule, --quiet, --max-warnings (with a warning rule of th
       severity: "off",
       fixed: false,
       description: "Test rule: every event names an emotion.",
-      docs: "docs/rules/event-without-emotion.md",
+      docs: "journey rules event-without-emotion",
     });
   });
 });
@@ -400,7 +400,8 @@ describe("other commands and outputs", () => {
     for (const id of ["syntax", "schema", "duplicate-id", "unknown-reference"])
       expect(r.stdout).toContain(id);
     expect(r.stdout).toContain("error (fixed)");
-    expect(r.stdout).toContain("docs/rules/duplicate-id.md");
+    expect(r.stdout).toContain("journey rules duplicate-id");
+    expect(r.stdout).not.toContain("docs/rules/");
   });
 
   it("--version is the package's", async () => {

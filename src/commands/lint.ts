@@ -1,54 +1,103 @@
-import { UsageError } from "../errors.js";
-import { type Io, outputStyle } from "../io/io.js";
+import type { Io } from "../io/io.js";
+import { outputStyle } from "../io/io.js";
+import { ruleDoc } from "../io/docs.js";
 import { emit } from "../io/output.js";
 import { today } from "../io/today.js";
 import { loadWorkspaces } from "../io/workspaces.js";
-import { lintFiles } from "../lint/analyse.js";
-import { parseRuleFlag } from "../lint/config.js";
+import { analyse } from "../lint/analyse.js";
+import { activeRules, parseRuleFlag } from "../lint/config.js";
+import { runRules } from "../lint/engine.js";
 import { compareFindings, type Finding, summarize } from "../lint/finding.js";
 import type { AnyRule } from "../lint/rule.js";
-import { LINT_FORMATTERS } from "../report/formatters.js";
+import { FINDINGS_FORMATS, type RuleMeta } from "../report/findings/index.js";
+import { formatterOf } from "../report/registry.js";
+import {
+  configOption,
+  countOption,
+  defineCommand,
+  flagOption,
+  formatOption,
+  listOption,
+  type OptionsOf,
+  pathsArgument,
+  textOption,
+} from "./command.js";
 
-export interface LintOptions {
-  format: string;
-  config?: string;
-  rule: string[];
-  maxWarnings?: number;
-  quiet?: boolean;
-  output?: string;
-}
+/** The options of `journey lint`, which `journey validate` shares. */
+export const lintOptions = {
+  format: formatOption(FINDINGS_FORMATS, "stylish"),
+  config: configOption(),
+  rule: listOption(
+    "--rule <id=severity>",
+    "set a rule's severity: error, warning or off (repeatable)",
+  ),
+  maxWarnings: countOption("--max-warnings <n>", "exit 1 when there are more warnings than this"),
+  quiet: flagOption("-q, --quiet", "report errors only"),
+  output: textOption("-o, --output <file>", "write the report to a file instead of stdout"),
+};
+
+export type LintOptions = OptionsOf<typeof lintOptions>;
 
 /**
- * `journey lint`, and `journey validate` (called with the structural rules only). Exit 1 when
- * an error is found or --max-warnings is exceeded, else 0.
+ * Lints the workspaces of the paths with these rules and prints the report. Exit 1 when an error
+ * is found or --max-warnings is exceeded, else 0.
  */
-export async function lint(
+export async function lintCommand(
   paths: string[],
   options: LintOptions,
   io: Io,
   registry: readonly AnyRule[],
 ): Promise<number> {
-  const load = LINT_FORMATTERS[options.format];
-  if (!load) {
-    throw new UsageError(
-      `unknown format "${options.format}": use ${Object.keys(LINT_FORMATTERS).join(", ")}`,
-    );
-  }
   const flags = options.rule.map(parseRuleFlag);
   const date = today(io.env, io.now);
   let findings: Finding[] = [];
   let fileCount = 0;
-  for (const workspace of loadWorkspaces(io.cwd, paths, options.config)) {
-    fileCount += workspace.files.length;
-    findings.push(...lintFiles(workspace.files, workspace.config, registry, flags, date));
+  let rules: RuleMeta[] = [];
+  for (const { files, config } of loadWorkspaces(io.cwd, paths, options.config)) {
+    fileCount += files.length;
+    const active = activeRules(registry, config, flags);
+    if (rules.length === 0) rules = active.filter((r) => r.severity !== "off").map(metaOf);
+    const { workspace, schemaIssues } = analyse(files, config.file);
+    findings.push(
+      ...runRules({ files, workspace, schemaIssues, config, today: date, rules: active }),
+    );
   }
   if (options.quiet) findings = findings.filter((f) => f.severity === "error");
   findings.sort(compareFindings);
   const summary = summarize(findings, fileCount);
-  const format = await load();
-  const { colorLevel } = outputStyle(io, options.output);
-  emit(io, format(findings, summary, { colorLevel }), options.output);
+  const format = await formatterOf(FINDINGS_FORMATS, options.format);
+  emit(io, format({ findings, summary, rules }, outputStyle(io, options.output)), options.output);
   const tooManyWarnings =
     options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
   return summary.errors > 0 || tooManyWarnings ? 1 : 0;
 }
+
+function metaOf({ rule, severity }: ReturnType<typeof activeRules>[number]): RuleMeta {
+  return {
+    id: rule.id,
+    description: rule.description,
+    defaultSeverity: rule.defaultSeverity,
+    severity,
+    fixed: rule.fixed === true,
+    doc: () => ruleDoc(rule.id),
+  };
+}
+
+export default defineCommand({
+  name: "lint",
+  description: "load, validate against the schemas and run every rule",
+  arguments: [pathsArgument],
+  options: lintOptions,
+  examples: [
+    ["journey lint", "lint the workspace of the current directory"],
+    ["journey lint examples/clean", "lint one folder (its journey.config.yaml applies)"],
+    ['journey lint "maps/**/*.yaml"', "lint the files a glob matches"],
+    ["journey lint --format json > out.json", "findings as JSON, for scripts"],
+    ["journey lint -f json -o report.json", "write the report to a file"],
+    ["journey lint --rule stale-map=off", "change a rule's severity for this run"],
+    ["journey lint --max-warnings 0", "fail on warnings too (for CI)"],
+  ],
+  async run([paths]: [string[]], options, io, context) {
+    return lintCommand(paths, options, io, await context.rules());
+  },
+});

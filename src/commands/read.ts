@@ -1,11 +1,14 @@
-import { UsageError } from "../errors.js";
 import type { Io } from "../io/io.js";
 import { loadWorkspaces } from "../io/workspaces.js";
 import { analyse } from "../lint/analyse.js";
 import type { Config } from "../lint/config.js";
+import { spanOfOrigin, spanToRange } from "../model/position.js";
 import type { SourceFile } from "../model/source.js";
+import type { Origin } from "../model/types.js";
 import type { Workspace } from "../model/workspace.js";
-import { didYouMean } from "../validate/suggest.js";
+import { VIEW_FORMATS } from "../report/views/index.js";
+import type { Locate } from "../views/plan.js";
+import { configOption, formatOption, listOption, textOption } from "./command.js";
 
 /** One workspace of the paths, read and modelled, with the config that governs it. */
 export interface ReadWorkspace {
@@ -38,35 +41,34 @@ export function readForDisplay(
   return read;
 }
 
-/**
- * A filter value (`--persona juli`) that names nothing in the maps is a mistake, not an empty
- * result: exit 2, with a suggestion.
- */
-export function requireKnown(
-  name: string,
-  values: readonly string[],
-  known: Iterable<string>,
-): void {
-  const set = new Set(known);
-  for (const value of values) {
-    if (!set.has(value)) {
-      throw new UsageError(`no ${name} "${value}" in these maps${didYouMean(value, set)}`);
-    }
+/** The workspaces of the paths as one model, for the views, and how to locate a node. */
+export function readAsOne(
+  io: Io,
+  paths: readonly string[],
+  configFlag: string | undefined,
+): { workspace: Workspace; locate: Locate } {
+  const workspace: Workspace = { personas: [], journeys: [], events: [], surveys: [] };
+  const files = new Map<string, SourceFile>();
+  for (const read of readForDisplay(io, paths, configFlag)) {
+    for (const file of read.files) files.set(file.path, file);
+    workspace.personas.push(...read.workspace.personas);
+    workspace.journeys.push(...read.workspace.journeys);
+    workspace.events.push(...read.workspace.events);
+    workspace.surveys.push(...read.workspace.surveys);
   }
+  const locate = (origin: Origin) => {
+    const file = files.get(origin.file);
+    const span = file && spanOfOrigin(file, origin);
+    return { file: origin.file, line: file && span ? spanToRange(file, span).line : 1 };
+  };
+  return { workspace, locate };
 }
 
-/** Ids the filters may name, from the workspace (personas declared or referred to, channels used). */
-export function vocabulary(workspace: Workspace) {
-  const personas = new Set(workspace.personas.map((p) => p.id));
-  for (const journey of workspace.journeys)
-    if (journey.persona) personas.add(journey.persona.value);
-  const channels = new Set<string>();
-  for (const event of workspace.events) if (event.channel) channels.add(event.channel.value);
-  for (const survey of workspace.surveys) if (survey.channel) channels.add(survey.channel.value);
-  return {
-    personas,
-    journeys: workspace.journeys.map((j) => j.id),
-    stages: new Set(workspace.journeys.flatMap((j) => j.stages.map((s) => s.id))),
-    channels,
-  };
-}
+/** The options of the three views. */
+export const viewOptions = {
+  format: formatOption(VIEW_FORMATS, "table"),
+  config: configOption(),
+  persona: listOption("--persona <id>", "only this persona (repeatable)"),
+  journey: listOption("--journey <id>", "only this journey (repeatable)"),
+  output: textOption("-o, --output <file>", "write to a file instead of stdout"),
+};

@@ -1,56 +1,60 @@
 import { UsageError } from "../errors.js";
 import { loadConfig } from "../io/config.js";
-import { type Io, outputStyle } from "../io/io.js";
+import { ruleDoc } from "../io/docs.js";
+import { outputStyle } from "../io/io.js";
 import { activeRules, parseRuleFlag } from "../lint/config.js";
-import { type AnyRule, docsPath } from "../lint/rule.js";
+import { formatterOf } from "../report/registry.js";
+import { RULES_FORMATS, type RuleRow } from "../report/rules/index.js";
+import { didYouMean } from "../validate/suggest.js";
+import { configOption, defineCommand, formatOption, listOption } from "./command.js";
 
-export interface RulesOptions {
-  format: string;
-  config?: string;
-  rule: string[];
-}
+/** The lines of a page that are only markers of its generated parts: not shown in a terminal. */
+const MARKER = /^<!--.*-->\n/gm;
 
-/** `journey rules`: every rule with its default and configured severity, description and docs. */
-export async function rules(
-  options: RulesOptions,
-  io: Io,
-  registry: readonly AnyRule[],
-): Promise<number> {
-  const { config } = loadConfig(io.cwd, io.cwd, options.config);
-  const active = activeRules(registry, config, options.rule.map(parseRuleFlag));
-  const rows = active.map(({ rule, severity }) => ({
-    id: rule.id,
-    defaultSeverity: rule.defaultSeverity,
-    severity,
-    fixed: rule.fixed === true,
-    description: rule.description,
-    docs: docsPath(rule.id),
-  }));
-  if (options.format === "json") {
-    io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+/**
+ * `journey rules`: every rule with its default and configured severity and description;
+ * `journey rules <id>`: that rule's page, from the docs shipped with journey (offline, from any
+ * workspace, like `ruff rule`).
+ */
+export default defineCommand({
+  name: "rules",
+  description:
+    "list every rule (id, default and configured severity, description), or print one rule's page",
+  arguments: [{ name: "[id]", description: "a rule id: print its documentation" }],
+  options: {
+    format: formatOption(RULES_FORMATS, "table"),
+    config: configOption(),
+    rule: listOption("--rule <id=severity>", "show the effect of a severity flag (repeatable)"),
+  },
+  examples: [
+    ["journey rules", "list the rules and their severities"],
+    ["journey rules stale-map", "what stale-map checks, why, examples and options"],
+    ["journey rules --format json"],
+  ],
+  async run([id]: [string | undefined], options, io, context) {
+    const registry = await context.rules();
+    if (id !== undefined) {
+      const rule = registry.find((r) => r.id === id);
+      if (!rule) {
+        const ids = registry.map((r) => r.id);
+        throw new UsageError(`unknown rule "${id}"${didYouMean(id, ids)}`);
+      }
+      const page = ruleDoc(rule.id);
+      io.stdout(page === null ? `${rule.id}: ${rule.description}\n` : page.replace(MARKER, ""));
+      return 0;
+    }
+    const { config } = loadConfig(io.cwd, io.cwd, options.config);
+    const active = activeRules(registry, config, options.rule.map(parseRuleFlag));
+    const rows = active.map(({ rule, severity }): RuleRow => ({
+      id: rule.id,
+      defaultSeverity: rule.defaultSeverity,
+      severity,
+      fixed: rule.fixed === true,
+      description: rule.description,
+      docs: `journey rules ${rule.id}`,
+    }));
+    const format = await formatterOf(RULES_FORMATS, options.format);
+    io.stdout(await format(rows, outputStyle(io)));
     return 0;
-  }
-  if (options.format !== "table")
-    throw new UsageError(`unknown format "${options.format}": use table, json`);
-  const [{ Chalk }, { renderTable }] = await Promise.all([
-    import("chalk"),
-    import("../report/table.js"),
-  ]);
-  const columns = [
-    { header: "rule" },
-    { header: "default" },
-    { header: "configured" },
-    { header: "description", wrap: true },
-    { header: "docs", wrap: true },
-  ];
-  const cells = rows.map((r) => [
-    { text: r.id },
-    { text: r.defaultSeverity },
-    { text: r.fixed ? "error (fixed)" : r.severity },
-    { text: r.description },
-    { text: r.docs },
-  ]);
-  const { colorLevel, width } = outputStyle(io);
-  io.stdout(await renderTable(columns, cells, { width, chalk: new Chalk({ level: colorLevel }) }));
-  return 0;
-}
+  },
+});

@@ -14,3 +14,11 @@ function field(value: CsvValue): string {
   const text = value === null ? "" : typeof value === "object" ? value.join(" ") : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/** Rows of objects as CSV: the fields named, in that order, as header and columns. */
+export function csvOf<Row>(rows: readonly Row[], fields: readonly (keyof Row & string)[]): string {
+  return toCsv(
+    fields,
+    rows.map((row) => fields.map((f) => row[f] as CsvValue)),
+  );
+}

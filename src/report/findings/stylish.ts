@@ -1,14 +1,10 @@
-import { Chalk } from "chalk";
-import type { Finding, Summary } from "../lint/finding.js";
-import type { FormatOptions } from "./formatters.js";
+import type { Finding } from "../../lint/finding.js";
+import { chalkFor, type Style } from "../style.js";
+import type { LintReport } from "./index.js";
 
 /** For people: findings grouped by file, `line:col severity message rule-id`, then a summary. */
-export function stylish(
-  findings: readonly Finding[],
-  summary: Summary,
-  options: FormatOptions,
-): string {
-  const c = new Chalk({ level: options.colorLevel });
+export function stylish({ findings, summary }: LintReport, style: Style): string {
+  const c = chalkFor(style);
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);

@@ -1,7 +1,7 @@
-import type { Finding, Summary } from "../lint/finding.js";
+import type { LintReport } from "./index.js";
 
-/** For scripts: the `journey lint --format json` contract of CLI.md, version 1. */
-export function json(findings: readonly Finding[], summary: Summary): string {
+/** For scripts: the `journey lint --format json` contract, version 1 (README, "JSON output"). */
+export function json({ findings, summary }: LintReport): string {
   const list = findings.map((f) => ({
     rule: f.rule,
     severity: f.severity,

@@ -1,10 +1,43 @@
+import { dateOf } from "../../survey/civil.js";
+import type { CalendarReport } from "./index.js";
+
+/** The calendar's sends as all-day events, stamped with the day the run is for. */
+export function calendarIcs(report: CalendarReport): string {
+  const stamp = `${report.today.replace(/-/g, "")}T000000Z`;
+  const events = report.sends.map(([, send], i): IcsEvent => {
+    const row = report.sendRows[i];
+    if (!row) throw new Error("a send without its row");
+    const survey = send.survey;
+    const title = survey.title ?? survey.id;
+    const subject = survey.subject ?? "";
+    return {
+      date: row.date,
+      end: dateOf(send.day + 1),
+      uid: `${row.survey}.${row.persona}.${row.date.replace(/-/g, "")}@journey`,
+      summary: `${title} (${row.persona})`,
+      description: [
+        `Survey: ${row.survey}`,
+        `Persona: ${row.persona}`,
+        `Journey: ${row.journey}${row.stage ? `, stage ${row.stage}` : ""}`,
+        `Channel: ${row.channel ?? "none"}`,
+        `Subject: ${subject}`,
+        ...(send.estimated
+          ? ["Estimated: sent after an event, placed by the journey's frequency"]
+          : []),
+      ].join("\n"),
+      categories: [row.persona, row.channel ?? "none", "survey"],
+    };
+  });
+  return toIcs(events, stamp);
+}
+
 /**
  * An RFC 5545 calendar of survey sends, as calendar applications read it: CRLF line ends, lines
  * folded at 75 octets (never inside a UTF-8 character), TEXT values escaped, all-day events
  * (DTSTART/DTEND as VALUE=DATE), a UID stable across runs (survey, persona and date), and DTSTAMP.
  */
 
-export interface IcsEvent {
+interface IcsEvent {
   /** YYYY-MM-DD. */
   date: string;
   /** The day after (DTEND of an all-day event is exclusive). */
@@ -15,7 +48,7 @@ export interface IcsEvent {
   categories: string[];
 }
 
-export function toIcs(events: readonly IcsEvent[], stamp: string): string {
+function toIcs(events: readonly IcsEvent[], stamp: string): string {
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
@@ -44,7 +77,7 @@ export function toIcs(events: readonly IcsEvent[], stamp: string): string {
 const compact = (date: string) => date.replace(/-/g, "");
 
 /** RFC 5545 §3.3.11: backslash, semicolon and comma escaped, line breaks as \n. */
-export function escapeText(text: string): string {
+function escapeText(text: string): string {
   return text
     .replace(/\\/g, "\\\\")
     .replace(/;/g, "\\;")

@@ -1,0 +1,16 @@
+import type { AnyCommand } from "./command.js";
+
+/**
+ * Every command, in the order `journey --help` lists them, each loaded only when it runs (or when
+ * the help lists them all). Adding a command: one module beside this one, one line here.
+ */
+export const COMMANDS: Record<string, () => Promise<{ default: AnyCommand }>> = {
+  lint: () => import("./lint.js"),
+  validate: () => import("./validate.js"),
+  touchpoints: () => import("./touchpoints.js"),
+  surveys: () => import("./surveys.js"),
+  coverage: () => import("./coverage.js"),
+  calendar: () => import("./calendar.js"),
+  rules: () => import("./rules.js"),
+  schema: () => import("./schema.js"),
+};

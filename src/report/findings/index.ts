@@ -1,0 +1,35 @@
+import type { Finding, Severity, SeveritySetting, Summary } from "../../lint/finding.js";
+import type { Registry } from "../registry.js";
+import type { Style } from "../style.js";
+
+/** What a formatter knows of a rule of the run: its metadata, and its page when it has one. */
+export interface RuleMeta {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  /** The severity it ran at (structural rules: always error). */
+  severity: SeveritySetting;
+  /** Structural: always on, at error. */
+  fixed: boolean;
+  /** The rule's doc page (Markdown), read only when a formatter asks; null when it has none. */
+  doc(): string | null;
+}
+
+/** Everything a run of `journey lint` found, as a findings formatter receives it. */
+export interface LintReport {
+  findings: readonly Finding[];
+  summary: Summary;
+  /** The rules of the run, in registry order. */
+  rules: readonly RuleMeta[];
+}
+
+export type FindingsFormatter = (report: LintReport, style: Style) => string;
+
+/**
+ * `--format` values of `journey lint` and `journey validate`, each loaded only when chosen. Adding
+ * a format: one file beside this one, one line here.
+ */
+export const FINDINGS_FORMATS: Registry<FindingsFormatter> = {
+  stylish: async () => (await import("./stylish.js")).stylish,
+  json: async () => (await import("./json.js")).json,
+};

@@ -1,0 +1,150 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { AnyCommand, OptionsOf } from "../src/commands/command.js";
+import { COMMANDS } from "../src/commands/index.js";
+import lint from "../src/commands/lint.js";
+import touchpoints from "../src/commands/touchpoints.js";
+import calendar from "../src/commands/calendar.js";
+import type { Rule } from "../src/lint/rule.js";
+import { RULES } from "../src/rules/index.js";
+import { ROOT, run } from "./helpers.js";
+
+const commands: [string, AnyCommand][] = await Promise.all(
+  Object.entries(COMMANDS).map(async ([name, load]) => [name, (await load()).default] as const),
+);
+
+describe("every command is one module", () => {
+  it("registered under its own name", () => {
+    for (const [name, command] of commands) expect(command.name).toBe(name);
+  });
+
+  it.each(commands)(
+    "%s --help shows its description, every option and its examples",
+    async (name, command) => {
+      const r = await run([name, "--help"]);
+      expect(r.code).toBe(0);
+      const help = r.stdout.replace(/\s+/g, " ");
+      expect(help).toContain(command.description.replace(/\s+/g, " "));
+      for (const spec of Object.values(command.options)) expect(help).toContain(spec.flags);
+      expect(r.stdout).toContain("Examples:");
+      for (const [line] of command.examples) expect(r.stdout).toContain(`$ ${line}`);
+    },
+  );
+
+  it("journey --help lists every command with its first example", async () => {
+    const r = await run(["--help"]);
+    for (const [name, command] of commands) {
+      expect(r.stdout).toContain(`  ${name} `);
+      expect(r.stdout).toContain(`$ ${command.examples[0]?.[0]}`);
+    }
+  });
+
+  it.each(commands)(
+    "%s: run receives every declared option, with its value type",
+    async (name, command) => {
+      let received: Record<string, unknown> | undefined;
+      const spy: AnyCommand = {
+        ...command,
+        run: async (_args, options) => {
+          received = options;
+          return 0;
+        },
+      };
+      const original = COMMANDS[name];
+      COMMANDS[name] = async () => ({ default: spy });
+      try {
+        const args = command.arguments.some((a) => a.name.startsWith("<")) ? ["journey"] : [];
+        expect((await run([name, ...args])).code).toBe(0);
+      } finally {
+        if (original) COMMANDS[name] = original;
+      }
+      expect(Object.keys(received ?? {}).sort()).toEqual(Object.keys(command.options).sort());
+      for (const [key, spec] of Object.entries(command.options)) {
+        expect(received?.[key], `${name} --${key}`).toEqual(spec.fallback);
+      }
+    },
+  );
+
+  it("options reach run typed, not as any", () => {
+    type Lint = OptionsOf<typeof lint.options>;
+    expectTypeOf<Lint>().not.toBeAny();
+    expectTypeOf<Lint["format"]>().toEqualTypeOf<string>();
+    expectTypeOf<Lint["maxWarnings"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Lint["rule"]>().toEqualTypeOf<string[]>();
+    expectTypeOf<Lint["quiet"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<Lint["config"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<OptionsOf<typeof touchpoints.options>["unsurveyed"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<OptionsOf<typeof calendar.options>["persona"]>().toEqualTypeOf<string[]>();
+    expectTypeOf(lint.run).parameter(1).toEqualTypeOf<Lint>();
+  });
+
+  it("options are parsed: a count, a repeatable list, a flag", async () => {
+    let received: Record<string, unknown> | undefined;
+    const original = COMMANDS.lint;
+    COMMANDS.lint = async () => ({
+      default: {
+        ...lint,
+        run: async (_args: unknown, options: Record<string, unknown>) => ((received = options), 0),
+      },
+    });
+    try {
+      await run(["lint", "--max-warnings", "3", "--rule", "a=off", "--rule", "b=error", "-q"]);
+    } finally {
+      if (original) COMMANDS.lint = original;
+    }
+    expect(received).toMatchObject({ maxWarnings: 3, rule: ["a=off", "b=error"], quiet: true });
+  });
+});
+
+describe("internal errors: a bug is not a finding", () => {
+  const throwing: Rule = {
+    id: "throwing-rule",
+    description: "Test rule that fails.",
+    defaultSeverity: "warning",
+    messages: {},
+    defaultOptions: {},
+    check() {
+      throw new TypeError("cannot read properties of undefined (reading 'x')");
+    },
+  };
+
+  it("one line, exit 2 (not 1), the stack only under JOURNEY_DEBUG=1", async () => {
+    const r = await run(["lint", "examples/clean"], ROOT, [...RULES, throwing]);
+    expect(r).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "journey: internal error: cannot read properties of undefined (reading 'x')\n" +
+        "journey: run again with JOURNEY_DEBUG=1 to see where it happened\n",
+    });
+    const debug = await run(["lint", "examples/clean"], ROOT, [...RULES, throwing], {
+      env: { JOURNEY_TODAY: "2026-11-22", JOURNEY_DEBUG: "1" },
+    });
+    expect(debug.code).toBe(2);
+    const [first, second] = debug.stderr.split("\n");
+    expect(first).toBe(
+      "journey: internal error: cannot read properties of undefined (reading 'x')",
+    );
+    expect(second).toBe("TypeError: cannot read properties of undefined (reading 'x')");
+    expect(debug.stderr).toMatch(/\n {4}at check \(.*commands\.test\.ts:\d+:\d+\)/);
+  });
+});
+
+describe("journey rules <id>: the rule's page in the terminal", () => {
+  it("prints the page shipped in docs/rules, without the generated-part markers", async () => {
+    const r = await run(["rules", "stale-map"]);
+    expect(r.code).toBe(0);
+    const page = readFileSync(join(ROOT, "docs", "rules", "stale-map.md"), "utf8");
+    expect(r.stdout).toBe(page.replace(/^<!--.*-->\n/gm, ""));
+    expect(r.stdout.startsWith("# stale-map\n")).toBe(true);
+  });
+
+  it("an unknown id: exit 2 with a suggestion", async () => {
+    expect(await run(["rules", "stale-maps"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'journey: unknown rule "stale-maps"; did you mean "stale-map"?\n',
+    });
+  });
+});

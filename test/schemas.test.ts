@@ -4,10 +4,10 @@ import type { Ajv as AjvClass } from "ajv";
 import type { FormatsPlugin } from "ajv-formats";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse, parseAllDocuments } from "yaml";
+import { parseAllDocuments } from "yaml";
 import * as source from "../scripts/schema-src.mjs";
 import { checkDocument } from "../src/validate/document.js";
-import { HAS_SHARED, ROOT, SHARED } from "./helpers.js";
+import { ROOT } from "./helpers.js";
 
 // ajv and ajv-formats are CommonJS: required, so their default exports need no interop guessing.
 const require = createRequire(import.meta.url);
@@ -93,33 +93,5 @@ describe("the examples validate, checked by a freshly compiled ajv as well as by
       expect(validate?.(value), JSON.stringify(validate?.errors)).toBe(true);
       expect(checkDocument(value).issues).toEqual([]);
     }
-  });
-});
-
-if (!HAS_SHARED)
-  console.warn("SKIPPED: FORMAT.md examples: ../shared/spec is not beside the repository.");
-
-describe.skipIf(!HAS_SHARED)("the examples of ../shared/spec/FORMAT.md are valid", () => {
-  const format = HAS_SHARED ? readFileSync(join(SHARED, "spec", "FORMAT.md"), "utf8") : "";
-  const blocks = [...format.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
-  const documents = blocks
-    .map((b) => parse(b))
-    .filter((v) => typeof v === "object" && v !== null && "kind" in v);
-
-  it("has a persona, a journey and a config example", () => {
-    expect(documents.map((d) => d.kind).sort()).toEqual(["config", "journey", "persona"]);
-  });
-
-  it.each(documents.map((d) => [d.kind, d]))("kind: %s", (_kind, value) => {
-    expect(checkDocument(value).issues).toEqual([]);
-  });
-
-  it("the survey example, placed in a journey, is valid", () => {
-    const survey = blocks.map((b) => parse(b)).find((v) => Array.isArray(v))?.[0];
-    expect(survey?.id).toBe("delivery-csat");
-    const journey = documents.find((d) => d.kind === "journey");
-    const withSurvey = { ...journey, surveys: [{ ...survey, event: undefined }] };
-    delete withSurvey.surveys[0].event;
-    expect(checkDocument(withSurvey).issues).toEqual([]);
   });
 });

@@ -1,5 +1,8 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { AnyCommand, OptionsOf } from "../src/commands/command.js";
 import { COMMANDS } from "../src/commands/index.js";
@@ -146,5 +149,56 @@ describe("journey rules <id>: the rule's page in the terminal", () => {
       stdout: "",
       stderr: 'journey: unknown rule "stale-maps"; did you mean "stale-map"?\n',
     });
+  });
+});
+
+describe("commands load lazily", () => {
+  /** The modules the real binary loads for these arguments (paths below the repository). */
+  function loaded(args: string[]): string[] {
+    const dir = mkdtempSync(join(tmpdir(), "journey-imports-"));
+    const record = join(dir, "imports.txt");
+    spawnSync(
+      process.execPath,
+      [
+        "--import",
+        join(ROOT, "test", "fixtures", "record-imports.mjs"),
+        join(ROOT, "bin", "journey.js"),
+        ...args,
+      ],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? "", RECORD_IMPORTS: record, JOURNEY_TODAY: "2026-11-22" },
+        timeout: 25_000,
+      },
+    );
+    return readFileSync(record, "utf8")
+      .split("\n")
+      .filter((url) => url.startsWith("file:"))
+      .map((url) => relative(ROOT, fileURLToPath(url)).split(sep).join("/"))
+      .filter((path, i, all) => all.indexOf(path) === i);
+  }
+
+  it("journey --version loads neither the YAML library nor any command", () => {
+    const modules = loaded(["--version"]);
+    expect(modules).toContain("dist/cli.js");
+    expect(modules.filter((m) => m.includes("node_modules/yaml/"))).toEqual([]);
+    expect(
+      modules.filter(
+        (m) =>
+          m.startsWith("dist/commands/") &&
+          !["dist/commands/index.js", "dist/commands/command.js"].includes(m),
+      ),
+    ).toEqual([]);
+  });
+
+  it("journey lint loads the lint command and not the others", () => {
+    const commandsLoaded = loaded(["lint", "examples/clean"]).filter((m) =>
+      m.startsWith("dist/commands/"),
+    );
+    expect(commandsLoaded.sort()).toEqual([
+      "dist/commands/command.js",
+      "dist/commands/index.js",
+      "dist/commands/lint.js",
+    ]);
   });
 });

@@ -1,3 +1,5 @@
+import type { Style } from "../report/style.js";
+
 /** Everything a command may touch of the outside world, passed in so tests can run it in-process. */
 export interface Io {
   cwd: string;
@@ -22,10 +24,7 @@ function terminalWidth(io: Io): number | undefined {
  * How what a command prints is styled: the terminal's colours and width, or neither when it is
  * written to a file (`--output`).
  */
-export function outputStyle(
-  io: Io,
-  output?: string,
-): { colorLevel: Io["colorLevel"]; width: number | undefined } {
+export function outputStyle(io: Io, output?: string): Style {
   return output === undefined
     ? { colorLevel: io.colorLevel, width: terminalWidth(io) }
     : { colorLevel: 0, width: undefined };

@@ -37,11 +37,10 @@ export default defineCommand({
       "month",
     ),
   },
+  epilogue:
+    "Without --from and --to: the config's calendar (start, horizon), else the next twelve months.",
   examples: [
-    [
-      "journey calendar",
-      "what each persona receives, when, and whether it is too much (the next twelve months, or the config's calendar)",
-    ],
+    ["journey calendar", "what each persona receives, when, and whether it is too much"],
     ["journey calendar --persona julie --from 2026-01-01 --to 2026-12-31"],
     ["journey calendar --by week --from 2026-03-01 --to 2026-03-31"],
     ["journey calendar --format ics -o surveys.ics", "open it in a calendar application"],

@@ -11,7 +11,8 @@ export default defineCommand({
   arguments: [{ name: "<kind>", description: "persona, journey or config" }],
   options: {},
   examples: [
-    ["journey schema journey > journey.schema.json", "print the JSON schema of journey maps"],
+    ["journey schema journey", "print the JSON schema of journey maps"],
+    ["journey schema journey > journey.schema.json", "save it for an editor"],
     ["journey schema config"],
   ],
   async run([kind]: [string], _options, io) {

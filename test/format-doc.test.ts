@@ -16,7 +16,8 @@
  *   - `fragment: recurrence`: the block is a recurrence (or a list of them), each checked as the
  *     recurrence of the first survey of that journey example.
  *
- * Every unmarked block must pass without any finding; the page must have examples of each kind.
+ * Every unmarked block must pass without any finding; the page must have examples of each kind,
+ * and name every key of the JSON schemas.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -230,6 +231,31 @@ describe(`the examples of ${PAGE}`, () => {
     for (const fragment of FRAGMENTS)
       expect(blocks.filter((b) => b.fragment === fragment).length, fragment).toBeGreaterThan(0);
     expect(blocks.filter((b) => b.invalid).length, "a refused example").toBeGreaterThan(0);
+  });
+
+  it("names every key of the JSON schemas", () => {
+    const page = readFileSync(join(ROOT, PAGE), "utf8");
+    const keys = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      if (!isMapping(node)) return;
+      for (const [key, value] of Object.entries(node)) {
+        if (key !== "properties" || !isMapping(value)) {
+          walk(value);
+          continue;
+        }
+        for (const [name, child] of Object.entries(value)) {
+          keys.add(name);
+          // The config's `rules` are keyed by rule id: the rules have pages of their own.
+          if (name !== "rules") walk(child);
+        }
+      }
+    };
+    for (const kind of ["persona", "journey", "config"]) {
+      walk(JSON.parse(readFileSync(join(ROOT, "schemas", `${kind}.schema.json`), "utf8")));
+    }
+    expect(keys.size).toBeGreaterThan(40);
+    expect([...keys].filter((key) => !page.includes(`\`${key}\``))).toEqual([]);
   });
 
   const label = (b: Block) => {

@@ -1,6 +1,7 @@
 // Source of schemas/*.schema.json. The JSON files are generated from this module by
-// `node scripts/write-schemas.mjs` and committed (editors and `journey schema` read them);
-// test/schemas.test.ts fails when they drift from this source.
+// `npm run docs` (scripts/write-schemas.mjs) and committed (editors and `journey schema` read
+// them); test/schemas.test.ts fails when they drift from this source. The config schema's `rules`
+// come from the rule registry: `configSchema(RULES)`.
 const ID = "^[a-z0-9]+(-[a-z0-9]+)*$";
 const DURATION = "^P(?=\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?$";
 
@@ -337,7 +338,88 @@ export const journey = {
   definitions: { survey },
 };
 
-export const config = {
+const SEVERITIES = ["error", "warning", "off"];
+const severity = { $ref: "#/definitions/severity" };
+
+/**
+ * A setting of a rule id that is not in the registry: any severity or `[severity, options]`. Such
+ * ids stay valid for the schema so that the engine's own check names them ("unknown rule …; did
+ * you mean …?") — and rules given to the engine beside the registry can be configured.
+ */
+const anyRuleSetting = {
+  description: "A rule's severity, or [severity, options].",
+  anyOf: [
+    { enum: SEVERITIES },
+    {
+      type: "array",
+      minItems: 1,
+      maxItems: 2,
+      items: [{ enum: SEVERITIES }, { type: "object" }],
+      additionalItems: false,
+    },
+  ],
+};
+
+/** `{ threshold }` for a rule's options, as the setting's description names them. */
+const optionNames = (rule) => `{ ${Object.keys(rule.optionsSchema?.properties ?? {}).join(", ")} }`;
+
+/**
+ * The setting of one configurable rule, for editors to complete and check: a severity, or
+ * `[severity, options]` against the rule's options schema (with its defaults). if/then/else
+ * rather than anyOf, so that a wrong option is reported where it is, not as "not valid".
+ * Options given to a rule that takes none are left to the engine, which says so.
+ */
+function ruleSetting(rule) {
+  const options = rule.optionsSchema
+    ? {
+        ...rule.optionsSchema,
+        properties: Object.fromEntries(
+          Object.entries(rule.optionsSchema.properties ?? {}).map(([name, schema]) => [
+            name,
+            name in rule.defaultOptions
+              ? { ...schema, default: rule.defaultOptions[name] }
+              : schema,
+          ]),
+        ),
+      }
+    : { type: "object" };
+  const forms = rule.optionsSchema
+    ? `error, warning or off, or [severity, ${optionNames(rule)}]`
+    : "error, warning or off";
+  return {
+    description: `${rule.description} Default: ${rule.defaultSeverity}. Set ${forms}.`,
+    default: rule.defaultSeverity,
+    if: { type: "array" },
+    then: {
+      type: "array",
+      minItems: 1,
+      maxItems: 2,
+      items: [severity, options],
+      additionalItems: false,
+    },
+    else: severity,
+  };
+}
+
+/** The config's `rules`: one typed property per configurable rule of the registry. */
+function rulesSchema(rules) {
+  const fixed = rules.filter((r) => r.fixed).map((r) => r.id);
+  return {
+    type: "object",
+    description:
+      "Per rule id: error | warning | off, or [severity, options]." +
+      (fixed.length > 0
+        ? ` The structural rules (${fixed.join(", ")}) are always on at error and cannot be set here.`
+        : ""),
+    properties: Object.fromEntries(
+      rules.filter((r) => !r.fixed).map((r) => [r.id, ruleSetting(r)]),
+    ),
+    additionalProperties: anyRuleSetting,
+  };
+}
+
+/** The config schema, for the rules of a registry (`RULES` of src/rules/index.ts). */
+export const configSchema = (rules) => ({
   $schema: "http://json-schema.org/draft-07/schema#",
   $id: "urn:journey:schema:v1:config",
   title: "journey workspace config (format v1)",
@@ -370,23 +452,7 @@ export const config = {
           ["id"],
         ),
       },
-      rules: {
-        type: "object",
-        description: "Per rule id: error | warning | off, or [severity, options].",
-        additionalProperties: {
-          description: "A rule's severity, or [severity, options].",
-          anyOf: [
-            { enum: ["error", "warning", "off"] },
-            {
-              type: "array",
-              minItems: 1,
-              maxItems: 2,
-              items: [{ enum: ["error", "warning", "off"] }, { type: "object" }],
-              additionalItems: false,
-            },
-          ],
-        },
-      },
+      rules: rulesSchema(rules),
       contactPolicy: contactPolicy(
         "Survey fatigue limits, per customer of a persona, all journeys together.",
       ),
@@ -400,4 +466,5 @@ export const config = {
     },
     ["kind"],
   ),
-};
+  definitions: { severity: { description: "A rule's severity.", enum: SEVERITIES } },
+});

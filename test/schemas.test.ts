@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import * as source from "../scripts/schema-src.mjs";
+import { RULES } from "../src/rules/index.js";
 import { checkDocument } from "../src/validate/document.js";
 import { ROOT } from "./helpers.js";
 
@@ -33,11 +34,10 @@ function* propertyOwners(
 
 describe("the JSON schemas", () => {
   it.each(KINDS)(
-    "%s.schema.json is what scripts/schema-src.mjs generates (run node scripts/write-schemas.mjs)",
+    "%s.schema.json is what scripts/schema-src.mjs generates for the rule registry (run npm run docs)",
     (kind) => {
-      expect(shipped(kind)).toEqual(
-        JSON.parse(JSON.stringify((source as Record<string, unknown>)[kind])),
-      );
+      const generated = kind === "config" ? source.configSchema(RULES) : source[kind];
+      expect(shipped(kind)).toEqual(JSON.parse(JSON.stringify(generated)));
     },
   );
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { docsPath } from "../src/lint/rule.js";
+import { pagePath } from "../scripts/docs.mjs";
 import { RULES } from "../src/rules/index.js";
 import { lintSources, ROOT } from "./helpers.js";
 
@@ -11,21 +11,22 @@ function examples(page: string, title: string): string[] {
   return [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
 }
 
+// The header of each page (description, severity, options) is generated from the rule by
+// `npm run docs`, and test/docs-drift.test.ts checks it; what is checked here is written by hand.
 describe("every rule has a doc page whose examples are tests", () => {
-  it.each(RULES.map((r) => [r.id, r]))("%s", (id, rule) => {
-    const file = join(ROOT, docsPath(id));
-    expect(existsSync(file), `${docsPath(id)} is missing`).toBe(true);
+  it.each(RULES.map((r) => [r.id]))("%s", (id) => {
+    const file = join(ROOT, pagePath(id));
+    expect(existsSync(file), `${pagePath(id)} is missing: npm run docs starts it`).toBe(true);
     const page = readFileSync(file, "utf8");
-    expect(page.startsWith(`# ${id}\n`)).toBe(true);
-    expect(page).toContain(`**Severity:** ${rule.defaultSeverity}`);
+    expect(page.startsWith(`# ${id}\n\n<!-- generated: rule header`)).toBe(true);
     for (const heading of [
       "## What it checks",
       "## Why",
       "## Failing example",
       "## Passing example",
-      "## Options",
     ]) {
-      expect(page).toContain(heading);
+      const section = page.split(/^## /m).find((s) => `## ${s}`.startsWith(`${heading}\n`));
+      expect(section?.replace(/^.*\n/, "").trim(), `${heading} is empty`).toBeTruthy();
     }
     const failing = examples(page, "Failing example");
     const passing = examples(page, "Passing example");
@@ -46,13 +47,5 @@ describe("every rule has a doc page whose examples are tests", () => {
   it("no doc page without a rule", () => {
     const pages = readdirSync(join(ROOT, "docs", "rules")).map((f) => f.replace(/\.md$/, ""));
     expect(pages.sort()).toEqual(RULES.map((r) => r.id).sort());
-  });
-
-  it("every rule is named in a test file", () => {
-    const tests = readdirSync(join(ROOT, "test"))
-      .filter((f) => f.endsWith(".test.ts") && f !== "rule-docs.test.ts")
-      .map((f) => readFileSync(join(ROOT, "test", f), "utf8"))
-      .join("\n");
-    for (const rule of RULES) expect(tests, rule.id).toContain(`"${rule.id}"`);
   });
 });

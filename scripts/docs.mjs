@@ -102,10 +102,15 @@ export function ruleTable(rules) {
 
 /**
  * Puts `body` between the markers of `name` in `text`. Without markers: `insertAfter`, the line
- * the generated part follows (it is inserted after it, with blank lines), else an error.
+ * the generated part follows (it is inserted after it and a blank line), else an error.
+ *
+ * The markers are comment lines that `journey rules <id>` leaves out when it prints a page; so
+ * that the text it prints keeps single blank lines, the body follows the opening marker directly
+ * and a blank line comes before the closing one (which also ends a table for every Markdown
+ * reader), and a page's next heading follows the closing marker directly.
  */
 export function replaceGenerated(text, name, body, insertAfter) {
-  const block = `${start(name)}\n\n${body}\n\n${END}`;
+  const block = `${start(name)}\n${body}\n\n${END}`;
   const opening = startPattern(name).exec(text);
   if (opening) {
     const end = text.indexOf(END, opening.index);
@@ -115,7 +120,7 @@ export function replaceGenerated(text, name, body, insertAfter) {
   const line = insertAfter === undefined ? -1 : text.indexOf(`${insertAfter}\n`);
   if (line < 0) throw new Error(`no "${start(name)}" marker`);
   const at = line + insertAfter.length + 1;
-  return `${text.slice(0, at)}\n${block}\n${text.slice(at)}`;
+  return `${text.slice(0, at)}\n${block}\n${text.slice(at).replace(/^\n+/, "")}`;
 }
 
 /** A rule's page with its header regenerated; a new page's skeleton when there is none yet. */

@@ -88,6 +88,57 @@ export const PERSONA = yaml`
   summary: Buys online after reading reviews.
 `;
 
+/**
+ * A complete journey of persona julie that the structural rules find clean: two stages, a stage
+ * survey on an event (lines 16-27), a journey-wide survey (lines 35-44).
+ */
+export const JOURNEY = yaml`
+  kind: journey
+  id: julie-online
+  title: Julie buys online
+  persona: julie
+  stages:
+    - id: purchase
+      name: Purchase
+      events:
+        - id: checkout
+          action: Pays for the cart
+          channel: web
+        - id: delivery-choice
+          action: Chooses a delivery slot
+          channel: web
+      surveys:
+        - id: checkout-csat
+          title: Checkout satisfaction
+          event: checkout
+          channel: web
+          subject: Ease of paying
+          indicators: [csat]
+          questions:
+            - id: q1
+              text: How satisfied are you?
+              indicator: csat
+              scale: { min: 1, max: 5 }
+          recurrence: { trigger: after-event }
+    - id: delivery
+      name: Delivery
+      events:
+        - id: parcel
+          action: Receives the parcel
+          channel: email
+  surveys:
+    - id: relationship-nps
+      title: Relationship
+      channel: email
+      subject: The whole relationship
+      indicators: [nps]
+      questions:
+        - text: Would you recommend us?
+          indicator: nps
+          scale: { min: 0, max: 10 }
+      recurrence: { every: P6M, start: 2026-01-15 }
+`;
+
 /** The first 6 lines of a journey `j` of persona julie, up to `stages:`; stages follow on line 7. */
 export const JOURNEY_HEAD: readonly string[] = [
   "kind: journey",

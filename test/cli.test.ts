@@ -18,7 +18,7 @@ const eventWithoutEmotion: Rule = {
     for (const j of workspace.journeys)
       for (const s of j.stages)
         for (const e of s.events)
-          if (!e.data.emotion)
+          if (!e.emotion)
             report({
               messageId: "missing",
               data: { id: e.id },

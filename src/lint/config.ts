@@ -1,6 +1,7 @@
 import { UsageError } from "../errors.js";
 import { BUILT_IN_CHANNELS, DEFAULT_INCLUDE, STANDARD_INDICATORS } from "../model/defaults.js";
-import type { Channel, Indicator } from "../model/types.js";
+import { contactPolicyOf, isObject, stringOf } from "../model/fields.js";
+import type { Channel, ContactPolicy, Indicator } from "../model/types.js";
 import { didYouMean } from "../validate/suggest.js";
 import { SEVERITY_SETTINGS, type SeveritySetting } from "./finding.js";
 import { optionProblems } from "./options.js";
@@ -17,7 +18,15 @@ export interface Config {
   rules: Record<string, RuleSetting>;
   /** A journey whose `reviewed` date is older than this is stale (ISO 8601 duration). */
   staleAfter: string;
-  raw: Record<string, unknown>;
+  /** The workspace's contact policy, for personas without their own. */
+  contactPolicy: ContactPolicy | null;
+  calendar: CalendarSetting;
+}
+
+/** The default range of `journey calendar`: from `start` (default: today) for `horizon`. */
+export interface CalendarSetting {
+  start: string | null;
+  horizon: string | null;
 }
 
 export interface RuleSetting {
@@ -41,6 +50,7 @@ export function resolveConfig(raw: Record<string, unknown> | null, file: string 
       : { severity: value as SeveritySetting };
   }
   const extra = (data.indicators ?? []) as Indicator[];
+  const calendar = isObject(data.calendar) ? data.calendar : {};
   return {
     file,
     include: (data.include as string[] | undefined) ?? [...DEFAULT_INCLUDE],
@@ -49,7 +59,8 @@ export function resolveConfig(raw: Record<string, unknown> | null, file: string 
     indicators: [...STANDARD_INDICATORS, ...extra],
     rules,
     staleAfter: (data.staleAfter as string | undefined) ?? "P12M",
-    raw: data,
+    contactPolicy: contactPolicyOf(data.contactPolicy),
+    calendar: { start: stringOf(calendar.start), horizon: stringOf(calendar.horizon) },
   };
 }
 

@@ -1,3 +1,15 @@
+import {
+  contactPolicyOf,
+  isObject,
+  items,
+  numberOf,
+  oneOf,
+  recurrenceOf,
+  scaleOf,
+  stringOf,
+  writtenDate,
+  writtenDuration,
+} from "./fields.js";
 import { childPointer } from "./pointer.js";
 import type { SourceFile } from "./source.js";
 import type {
@@ -9,6 +21,7 @@ import type {
   QuestionNode,
   StageNode,
   SurveyNode,
+  Trait,
 } from "./types.js";
 
 /** Every persona, journey and survey of a set of files: the cross-file index rules work on. */
@@ -23,11 +36,11 @@ export interface Workspace {
 
 type Obj = Record<string, unknown>;
 
-/** A YAML mapping (not a list, not null). */
-export const isObject = (v: unknown): v is Obj =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
 const objects = (v: unknown): [number, Obj][] =>
-  Array.isArray(v) ? [...v.entries()].filter((e): e is [number, Obj] => isObject(e[1])) : [];
+  [...items(v).entries()].filter((e): e is [number, Obj] => isObject(e[1]));
+const isScalar = (v: unknown): v is string | number | boolean =>
+  typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+/** An id or a reference: text that is not empty. */
 const text = (v: unknown): string | null => (typeof v === "string" && v.length > 0 ? v : null);
 
 function located(obj: Obj, key: string, origin: Origin): Located<string> | null {
@@ -36,10 +49,8 @@ function located(obj: Obj, key: string, origin: Origin): Located<string> | null 
 }
 
 function locatedList(obj: Obj, key: string, origin: Origin): Located<string>[] {
-  const list = obj[key];
-  if (!Array.isArray(list)) return [];
   const out: Located<string>[] = [];
-  for (const [i, v] of list.entries()) {
+  for (const [i, v] of items(obj[key]).entries()) {
     if (typeof v === "string") out.push({ value: v, origin: at(origin, key, i) });
   }
   return out;
@@ -64,7 +75,7 @@ export function buildWorkspace(files: readonly SourceFile[]): Workspace {
       const id = text(data.id);
       if (id === null) continue;
       if (data.kind === "persona") {
-        ws.personas.push({ id, origin, data, channels: locatedList(data, "channels", origin) });
+        ws.personas.push(buildPersona(id, data, origin));
       } else if (data.kind === "journey") {
         const journey = buildJourney(id, data, origin);
         ws.journeys.push(journey);
@@ -79,12 +90,33 @@ export function buildWorkspace(files: readonly SourceFile[]): Workspace {
   return ws;
 }
 
+function buildPersona(id: string, data: Obj, origin: Origin): PersonaNode {
+  const traits: Trait[] = objects(data.traits).map(([i, t]) => ({
+    name: isScalar(t.name) ? String(t.name) : null,
+    value: isScalar(t.value) ? t.value : null,
+    basis: oneOf(t.basis, ["data", "hypothesis"] as const),
+    source: stringOf(t.source),
+    index: i,
+    origin: at(origin, "traits", i),
+  }));
+  return {
+    id,
+    origin,
+    name: stringOf(data.name),
+    channels: locatedList(data, "channels", origin),
+    traits,
+    contactPolicy: contactPolicyOf(data.contactPolicy),
+  };
+}
+
 function buildJourney(id: string, data: Obj, origin: Origin): JourneyNode {
   const journey: JourneyNode = {
     id,
     origin,
-    data,
+    title: stringOf(data.title),
     persona: located(data, "persona", origin),
+    reviewed: writtenDate(data.reviewed),
+    frequency: writtenDuration(data.frequency),
     stages: [],
     surveys: [],
   };
@@ -96,28 +128,45 @@ function buildJourney(id: string, data: Obj, origin: Origin): JourneyNode {
       id: stageId,
       origin: stageOrigin,
       journey,
+      name: stringOf(s.name),
+      keyMoment: stringOf(s.keyMoment),
+      noSurvey: stringOf(s.noSurvey),
       events: [],
       surveys: [],
-      data: s,
     };
     for (const [j, e] of objects(s.events)) {
       const eventId = text(e.id);
       if (eventId === null) continue;
-      const eventOrigin = at(stageOrigin, "events", j);
-      const event: EventNode = {
-        id: eventId,
-        origin: eventOrigin,
-        stage,
-        data: e,
-        channel: located(e, "channel", eventOrigin),
-      };
-      stage.events.push(event);
+      stage.events.push(buildEvent(eventId, e, at(stageOrigin, "events", j), stage));
     }
     stage.surveys = buildSurveys(s.surveys, stageOrigin, journey, stage);
     journey.stages.push(stage);
   }
   journey.surveys = buildSurveys(data.surveys, origin, journey, null);
   return journey;
+}
+
+function buildEvent(id: string, e: Obj, origin: Origin, stage: StageNode): EventNode {
+  const field = (item: unknown, key: string) => (isObject(item) ? item[key] : undefined);
+  return {
+    id,
+    origin,
+    stage,
+    channel: located(e, "channel", origin),
+    satisfaction: numberOf(e.satisfaction),
+    statesSatisfaction: e.satisfaction !== undefined,
+    emotion: stringOf(e.emotion),
+    visibility: oneOf(e.visibility, ["customer", "internal"] as const),
+    painPoints: items(e.painPoints).map((p) => ({
+      text: stringOf(field(p, "text")),
+      impact: numberOf(field(p, "impact")),
+    })),
+    evidence: items(e.evidence).map((p) => ({
+      source: stringOf(field(p, "source")),
+      ref: stringOf(field(p, "ref")),
+      date: stringOf(field(p, "date")),
+    })),
+  };
 }
 
 function buildSurveys(
@@ -136,10 +185,12 @@ function buildSurveys(
       origin,
       journey,
       stage,
-      data: s,
+      title: stringOf(s.title),
+      subject: stringOf(s.subject),
       event: located(s, "event", origin),
       channel: located(s, "channel", origin),
       indicators: locatedList(s, "indicators", origin),
+      recurrence: recurrenceOf(s.recurrence),
       questions: [],
     };
     for (const [j, q] of objects(s.questions)) {
@@ -148,7 +199,9 @@ function buildSurveys(
         id: text(q.id),
         origin: qOrigin,
         survey,
-        data: q,
+        text: stringOf(q.text),
+        type: oneOf(q.type, ["scale", "open", "choice"] as const),
+        scale: scaleOf(q.scale),
         indicator: located(q, "indicator", qOrigin),
       };
       survey.questions.push(question);
@@ -156,4 +209,26 @@ function buildSurveys(
     out.push(survey);
   }
   return out;
+}
+
+/**
+ * The surveys that reach each persona, all journeys together, in workspace order: the one
+ * definition the rules (redundant-question, contact-pressure, unscheduled-survey) and the survey
+ * calendar share. A survey reaches the persona its journey names, known or not (unknown-reference
+ * reports an unknown one). A journey that names no persona is a schema error, and its surveys
+ * reach no persona: they are left out rather than grouped under a stand-in such as
+ * "journey:<id>", which the calendar's rows, its JSON and the contact-pressure findings would
+ * show as a persona id that no persona has. Every example map names its persona, so no view,
+ * calendar or finding of a valid workspace depends on this choice.
+ */
+export function surveysByPersona(workspace: Workspace): Map<string, SurveyNode[]> {
+  const byPersona = new Map<string, SurveyNode[]>();
+  for (const survey of workspace.surveys) {
+    const persona = survey.journey.persona?.value;
+    if (persona === undefined) continue;
+    const list = byPersona.get(persona);
+    if (list) list.push(survey);
+    else byPersona.set(persona, [survey]);
+  }
+  return byPersona;
 }

@@ -1,6 +1,10 @@
 import { at, type Rule } from "../lint/rule.js";
 
-/** Seed 000: the indicators set up in the questionnaire; each standard indicator has its scale. */
+/**
+ * The method asks which indicators the questionnaire sets up (« quels seront les indicateurs à
+ * mettre en place dans le questionnaire »: which indicators will be set up in the questionnaire);
+ * each standard indicator has its scale, and a question measuring it asks on that scale.
+ */
 export const indicatorScale: Rule = {
   id: "indicator-scale",
   description:
@@ -18,7 +22,7 @@ export const indicatorScale: Rule = {
         const indicator = question.indicator?.value;
         const expected = indicator ? scales.get(indicator) : undefined;
         if (!indicator || !expected) continue;
-        const type = question.data.type;
+        const type = question.type;
         if (type === "open" || type === "choice") {
           report({
             messageId: "notScale",
@@ -27,8 +31,8 @@ export const indicatorScale: Rule = {
           });
           continue;
         }
-        const scale = question.data.scale as { min?: unknown; max?: unknown } | undefined;
-        if (typeof scale?.min !== "number" || typeof scale.max !== "number") continue;
+        const scale = question.scale;
+        if (scale === null) continue;
         if (scale.min !== expected.min || scale.max !== expected.max) {
           report({
             messageId: "scale",

@@ -1,6 +1,10 @@
 import { at, type Rule } from "../lint/rule.js";
 
-/** Seed 000: « les process internes, invisibles pour les clients, ne doivent pas y figurer ». */
+/**
+ * The method maps only the steps the customer perceives: « les process internes, invisibles pour
+ * les clients, ne doivent pas y figurer » (internal processes, invisible to customers, must not
+ * appear on it).
+ */
 export const internalStep: Rule = {
   id: "internal-step",
   description:
@@ -12,7 +16,7 @@ export const internalStep: Rule = {
   defaultOptions: {},
   check({ workspace, report }) {
     for (const event of workspace.events) {
-      if (event.data.visibility === "internal") {
+      if (event.visibility === "internal") {
         report({
           messageId: "internal",
           data: { event: event.id },

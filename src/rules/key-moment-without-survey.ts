@@ -4,7 +4,11 @@ interface Options {
   threshold: number;
 }
 
-/** Seed 000: the map reveals the key moments, where listening to the customer is necessary. */
+/**
+ * The method: the map reveals the sensitive points of the journey — decisive for the purchase,
+ * for conversion, or a source of dissatisfaction — where listening to the Voice of the Customer
+ * « va alors s'avérer nécessaire » (then proves necessary).
+ */
 export const keyMomentWithoutSurvey: Rule<Options> = {
   id: "key-moment-without-survey",
   description:
@@ -33,8 +37,8 @@ export const keyMomentWithoutSurvey: Rule<Options> = {
     for (const journey of workspace.journeys) {
       for (const stage of journey.stages) {
         if (stage.surveys.length > 0) continue;
-        const keyMoment = stage.data.keyMoment;
-        if (typeof keyMoment === "string") {
+        const keyMoment = stage.keyMoment;
+        if (keyMoment !== null) {
           report({
             messageId: "keyMoment",
             data: { stage: stage.id, keyMoment },
@@ -42,20 +46,16 @@ export const keyMomentWithoutSurvey: Rule<Options> = {
           });
           continue;
         }
-        const low = stage.events.find(
-          (e) =>
-            typeof e.data.satisfaction === "number" && e.data.satisfaction <= options.threshold,
-        );
-        if (low) {
+        // The first event at or below the threshold.
+        for (const event of stage.events) {
+          const { satisfaction } = event;
+          if (satisfaction === null || satisfaction > options.threshold) continue;
           report({
             messageId: "lowSatisfaction",
-            data: {
-              stage: stage.id,
-              satisfaction: low.data.satisfaction as number,
-              threshold: options.threshold,
-            },
-            at: at(low.origin, "satisfaction"),
+            data: { stage: stage.id, satisfaction, threshold: options.threshold },
+            at: at(event.origin, "satisfaction"),
           });
+          break;
         }
       }
     }

@@ -1,6 +1,10 @@
 import { at, type Rule } from "../lint/rule.js";
 
-/** Seed 000: aligning stage, touchpoint and perceived satisfaction shows where to survey. */
+/**
+ * The method: aligning stage, touchpoint and perceived satisfaction « permet de jauger la nécessité
+ * d'interroger la Voix du Client à ce moment précis » (lets one gauge the need to ask the Voice of
+ * the Customer at that very moment). A satisfaction that is not a number is the schema's finding.
+ */
 export const missingSatisfaction: Rule = {
   id: "missing-satisfaction",
   description:
@@ -12,7 +16,7 @@ export const missingSatisfaction: Rule = {
   defaultOptions: {},
   check({ workspace, report }) {
     for (const event of workspace.events) {
-      if (event.data.satisfaction === undefined) {
+      if (!event.statesSatisfaction) {
         report({ messageId: "missing", data: { event: event.id }, at: at(event.origin) });
       }
     }

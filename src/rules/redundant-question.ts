@@ -1,12 +1,16 @@
 import { at, type Rule } from "../lint/rule.js";
 import type { QuestionNode } from "../model/types.js";
+import { surveysByPersona } from "../model/workspace.js";
 import { findRepeats } from "../text/near-duplicates.js";
 
 interface Options {
   similarity: number;
 }
 
-/** Seed 000: report the surveys on the map « en évitant les questions redondantes ». */
+/**
+ * The method reports the surveys on the map so as not to over-solicit customers « en évitant les
+ * questions redondantes » (by avoiding redundant questions).
+ */
 export const redundantQuestion: Rule<Options> = {
   id: "redundant-question",
   description:
@@ -31,16 +35,15 @@ export const redundantQuestion: Rule<Options> = {
   },
   defaultOptions: { similarity: 0.8 },
   check({ workspace, options, report }) {
-    // Every question that reaches one persona, in workspace order (files, then document order).
-    const byPersona = new Map<string, QuestionNode[]>();
-    for (const survey of workspace.surveys) {
-      const persona = survey.journey.persona?.value ?? `journey:${survey.journey.id}`;
-      const list = byPersona.get(persona) ?? [];
-      list.push(...survey.questions.filter((q) => typeof q.data.text === "string"));
-      byPersona.set(persona, list);
-    }
-    for (const [persona, questions] of byPersona) {
-      const texts = questions.map((q) => q.data.text as string);
+    for (const [persona, surveys] of surveysByPersona(workspace)) {
+      // Every question that reaches the persona, in workspace order (files, then document order).
+      const questions: QuestionNode[] = [];
+      const texts: string[] = [];
+      for (const question of surveys.flatMap((s) => s.questions)) {
+        if (question.text === null) continue;
+        questions.push(question);
+        texts.push(question.text);
+      }
       for (const repeat of findRepeats(texts, options.similarity)) {
         const question = questions[repeat.index];
         const other = questions[repeat.of];

@@ -1,6 +1,9 @@
 import { at, type Rule } from "../lint/rule.js";
 
-/** Seed 000: decide, stage by stage, whether a survey is appropriate. */
+/**
+ * The method decides « pour chacune des étapes si une enquête est appropriée » (for each stage
+ * whether a survey is appropriate): a stage has a survey, or the reason it has none.
+ */
 export const stageWithoutSurvey: Rule = {
   id: "stage-without-survey",
   description:
@@ -11,7 +14,7 @@ export const stageWithoutSurvey: Rule = {
   check({ workspace, report }) {
     for (const journey of workspace.journeys) {
       for (const stage of journey.stages) {
-        if (stage.surveys.length > 0 || typeof stage.data.noSurvey === "string") continue;
+        if (stage.surveys.length > 0 || stage.noSurvey !== null) continue;
         report({ messageId: "missing", data: { stage: stage.id }, at: at(stage.origin) });
       }
     }

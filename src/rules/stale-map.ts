@@ -1,7 +1,11 @@
 import { at, type Rule } from "../lint/rule.js";
-import { addToDay, dateOf, dayOf, parseDuration } from "../survey/civil.js";
+import { addToDay, dateOf, parseDuration } from "../survey/civil.js";
 
-/** Seed 002: « révisez et actualisez régulièrement vos cartes pour qu'elles restent pertinentes ». */
+/**
+ * The method: « assurez-vous de réviser et d'actualiser régulièrement vos cartes pour qu'elles
+ * restent pertinentes » (make sure you review and update your maps regularly so that they stay
+ * relevant).
+ */
 export const staleMap: Rule = {
   id: "stale-map",
   description:
@@ -16,8 +20,8 @@ export const staleMap: Rule = {
   defaultOptions: {},
   check({ workspace, config, today, report }) {
     for (const journey of workspace.journeys) {
-      const reviewed = journey.data.reviewed;
-      if (reviewed === undefined) {
+      const reviewed = journey.reviewed;
+      if (reviewed === null) {
         report({
           messageId: "unreviewed",
           data: { journey: journey.id },
@@ -26,15 +30,19 @@ export const staleMap: Rule = {
         continue;
       }
       // A malformed date or duration is the schema's finding.
-      if (typeof reviewed !== "string") continue;
-      const day = dayOf(reviewed);
+      const day = reviewed.day;
       const staleAfter = parseDuration(config.staleAfter);
       if (day === null || staleAfter === null) continue;
       const due = dateOf(addToDay(day, staleAfter));
       if (due < today) {
         report({
           messageId: "stale",
-          data: { journey: journey.id, reviewed, staleAfter: config.staleAfter, today },
+          data: {
+            journey: journey.id,
+            reviewed: reviewed.text,
+            staleAfter: config.staleAfter,
+            today,
+          },
           at: at(journey.origin, "reviewed"),
         });
       }

@@ -1,8 +1,9 @@
 import { at, type Rule } from "../lint/rule.js";
-import { surveysByPersona } from "../survey/pressure.js";
+import { surveysByPersona } from "../model/workspace.js";
 
 /**
- * Seed 000 asks for the surveys' recurrence on the map, so as not to over-solicit customers. A
+ * The method puts the surveys and their recurrence on the map so as not to over-solicit
+ * customers (« ne pas trop solliciter les clients »: not to solicit customers too much). A
  * survey sent after an event can only be placed on the calendar when the map says how often one
  * customer goes through the journey (`frequency`); without it, its sends are not guessed, and the
  * contact pressure on the persona is not fully assessed.
@@ -20,9 +21,8 @@ export const unscheduledSurvey: Rule = {
   check({ workspace, report }) {
     for (const [persona, surveys] of surveysByPersona(workspace)) {
       for (const survey of surveys) {
-        const recurrence = survey.data.recurrence as Record<string, unknown> | undefined;
-        if (recurrence?.trigger !== "after-event") continue;
-        if (survey.journey.data.frequency !== undefined) continue; // set (the schema checks it)
+        if (survey.recurrence.form !== "after-event") continue;
+        if (survey.journey.frequency !== null) continue; // set (the schema checks it)
         report({
           messageId: "unscheduled",
           data: { survey: survey.id, journey: survey.journey.id, persona },

@@ -1,6 +1,9 @@
 import { at, atKey, type Rule } from "../lint/rule.js";
 
-/** Seed 002: « basez votre analyse sur des données concrètes plutôt que sur des suppositions ». */
+/**
+ * The method: « basez votre analyse sur des données concrètes plutôt que sur des suppositions »
+ * (base your analysis on concrete data rather than on assumptions).
+ */
 export const unsupportedClaim: Rule = {
   id: "unsupported-claim",
   description:
@@ -13,11 +16,9 @@ export const unsupportedClaim: Rule = {
   defaultOptions: {},
   check({ workspace, report }) {
     for (const event of workspace.events) {
-      const evidence = event.data.evidence;
-      if (Array.isArray(evidence) && evidence.length > 0) continue;
-      const hasSatisfaction = event.data.satisfaction !== undefined;
-      const hasPainPoints =
-        Array.isArray(event.data.painPoints) && event.data.painPoints.length > 0;
+      if (event.evidence.length > 0) continue;
+      const hasSatisfaction = event.statesSatisfaction;
+      const hasPainPoints = event.painPoints.length > 0;
       if (!hasSatisfaction && !hasPainPoints) continue;
       const what =
         hasSatisfaction && hasPainPoints
@@ -32,16 +33,12 @@ export const unsupportedClaim: Rule = {
       });
     }
     for (const persona of workspace.personas) {
-      const traits = persona.data.traits;
-      if (!Array.isArray(traits)) continue;
-      for (const [i, trait] of traits.entries()) {
-        if (typeof trait !== "object" || trait === null) continue;
-        const t = trait as Record<string, unknown>;
-        if (t.basis === "data" && (typeof t.source !== "string" || t.source.trim() === "")) {
+      for (const trait of persona.traits) {
+        if (trait.basis === "data" && (trait.source === null || trait.source.trim() === "")) {
           report({
             messageId: "trait",
-            data: { trait: String(t.name ?? i) },
-            at: at(persona.origin, "traits", i, "basis"),
+            data: { trait: trait.name ?? String(trait.index) },
+            at: at(trait.origin, "basis"),
           });
         }
       }

@@ -1,6 +1,6 @@
 import type { Config } from "../lint/config.js";
-import type { SurveyNode } from "../model/types.js";
-import { isObject, type Workspace } from "../model/workspace.js";
+import type { ContactPolicy } from "../model/types.js";
+import { surveysByPersona, type Workspace } from "../model/workspace.js";
 import { addToDay, type DateDuration, dayNumber, parseDuration } from "./civil.js";
 import { type DayRange, type PlacedSend, schedule, type Unscheduled } from "./schedule.js";
 
@@ -8,12 +8,6 @@ import { type DayRange, type PlacedSend, schedule, type Unscheduled } from "./sc
  * Contact pressure: how many surveys one customer of a persona may receive, all journeys
  * together, against the contact policy (the persona's own, else the workspace's).
  */
-
-export interface ContactPolicy {
-  maxSurveys?: number;
-  window?: string;
-  minGap?: string;
-}
 
 /**
  * More than `maxSurveys` sends in [start, end): the persona's sends[first … first + count), and
@@ -51,31 +45,16 @@ export function policyFor(
   workspace: Workspace,
   config: Config,
 ): ContactPolicy | null {
-  const own = workspace.personas.find((p) => p.id === persona)?.data.contactPolicy;
-  const policy = isObject(own) ? own : config.raw.contactPolicy;
-  return isObject(policy) ? (policy as ContactPolicy) : null;
+  const own = workspace.personas.find((p) => p.id === persona)?.contactPolicy;
+  return own ?? config.contactPolicy;
 }
 
 /** The calendar's default range: the config's `calendar.start` (else today) and `horizon` (else P12M). */
 export function defaultRange(config: Config, today: string): DayRange {
-  const calendar = isObject(config.raw.calendar) ? config.raw.calendar : {};
-  const start = typeof calendar.start === "string" ? calendar.start : today;
-  const horizon = parseDuration(typeof calendar.horizon === "string" ? calendar.horizon : "P12M");
+  const start = config.calendar.start ?? today;
+  const horizon = parseDuration(config.calendar.horizon ?? "P12M");
   const from = dayNumber(start);
   return { from, to: horizon ? addToDay(from, horizon) - 1 : from };
-}
-
-/** The surveys reaching each persona (by their journey's persona), in workspace order. */
-export function surveysByPersona(workspace: Workspace): Map<string, SurveyNode[]> {
-  const byPersona = new Map<string, SurveyNode[]>();
-  for (const survey of workspace.surveys) {
-    const persona = survey.journey.persona?.value;
-    if (persona === undefined) continue;
-    const list = byPersona.get(persona);
-    if (list) list.push(survey);
-    else byPersona.set(persona, [survey]);
-  }
-  return byPersona;
 }
 
 /** Every persona's sends in the range and their pressure against its policy. */

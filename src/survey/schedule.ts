@@ -1,6 +1,7 @@
-import type { SurveyNode } from "../model/types.js";
-import { parseRule, rruleLibrary } from "./rrule.js";
-import { type DateDuration, addToDay, dayOf, isZero, parseDuration, times } from "./civil.js";
+import type { Options } from "rrule";
+import type { Recurrence, SurveyNode } from "../model/types.js";
+import { rruleLibrary } from "./rrule.js";
+import { type DateDuration, addToDay, isZero, times } from "./civil.js";
 
 /**
  * The one scheduler of the survey calendar and of the `contact-pressure` rule. Pure and
@@ -57,34 +58,26 @@ export function schedule(surveys: readonly SurveyNode[], range: DayRange): Sched
 
 /** The sends of one survey in the range, or why it cannot be scheduled. */
 function expand(survey: SurveyNode, range: DayRange): PlacedSend[] | string {
-  const r = survey.data.recurrence as Record<string, unknown> | undefined;
-  if (typeof r !== "object" || r === null) return "it has no recurrence";
-  const at = (days: number[], estimated = false) =>
-    days.filter((d) => d >= range.from && d <= range.to).map((day) => ({ day, survey, estimated }));
-  // Malformed dates and durations are the schema's findings; here they only keep a survey off.
-  const day = (key: string) => (typeof r[key] === "string" ? dayOf(r[key]) : null);
-  const notADate = (key: string) => `its ${key} "${String(r[key])}" is not a date`;
-  if (r.once !== undefined) {
-    const once = day("once");
-    return once === null ? notADate("once") : at([once]);
+  const r = survey.recurrence;
+  const at = (days: number[]) =>
+    days
+      .filter((d) => d >= range.from && d <= range.to)
+      .map((day) => ({ day, survey, estimated: false }));
+  switch (r.form) {
+    case "invalid":
+      // Malformed dates and durations are the schema's findings; here they only keep a survey off.
+      return r.reason;
+    case "once":
+      return at([r.date.day]);
+    case "every":
+      return at(
+        series(r.start.day, r.period.duration, Math.min(r.until?.day ?? range.to, range.to)),
+      );
+    case "rrule":
+      return at(ruleDays(r.options, r.start.day, range));
+    case "after-event":
+      return triggered(survey, r, range);
   }
-  if (r.every !== undefined) {
-    const period = typeof r.every === "string" ? parseDuration(r.every) : null;
-    const start = day("start");
-    if (!period) return `its period "${String(r.every)}" is not a duration`;
-    if (start === null) return notADate("start");
-    const until = r.until === undefined ? range.to : day("until");
-    if (until === null) return notADate("until");
-    return at(series(start, period, Math.min(until, range.to)));
-  }
-  if (r.rrule !== undefined) {
-    const start = day("start");
-    if (start === null) return notADate("start");
-    const days = typeof r.rrule === "string" ? ruleDays(r.rrule, start, range) : null;
-    return days ? at(days) : `its rule "${String(r.rrule)}" is not a valid RFC 5545 rule`;
-  }
-  if (r.trigger === "after-event") return triggered(survey, r, range);
-  return "its recurrence is not one of the four forms";
 }
 
 /** start + k × period for k = 0, 1, … while not after `last`. */
@@ -100,21 +93,20 @@ function series(start: number, period: DateDuration, last: number): number[] {
 
 function triggered(
   survey: SurveyNode,
-  r: Record<string, unknown>,
+  r: Extract<Recurrence, { form: "after-event" }>,
   range: DayRange,
 ): PlacedSend[] | string {
   const journey = survey.journey;
-  const frequencyText = journey.data.frequency;
-  const frequency = typeof frequencyText === "string" ? parseDuration(frequencyText) : null;
+  const frequency = journey.frequency?.duration;
   if (!frequency || isZero(frequency)) {
     const what =
-      frequencyText === undefined
+      journey.frequency === null
         ? "which has no frequency"
-        : `whose frequency "${String(frequencyText)}" is not a duration`;
+        : `whose frequency "${journey.frequency.text}" is not a duration`;
     return `it is sent after an event of journey "${journey.id}", ${what}: how often one customer goes through the journey is unknown`;
   }
-  const delay = typeof r.delay === "string" ? parseDuration(r.delay) : null;
-  const cooldown = typeof r.cooldown === "string" ? parseDuration(r.cooldown) : null;
+  const delay = r.delay?.duration;
+  const cooldown = r.cooldown?.duration;
   const sends: PlacedSend[] = [];
   let last: number | null = null;
   for (const pass of series(range.from, frequency, range.to)) {
@@ -127,12 +119,10 @@ function triggered(
   return sends;
 }
 
-/** The days of an RFC 5545 rule from `start` within the range, or null when the rule is invalid. */
-function ruleDays(text: string, start: number, range: DayRange): number[] | null {
-  const parsed = parseRule(text);
-  if ("problem" in parsed) return null;
+/** The days of an RFC 5545 rule (its options, checked when the model was built) from `start` within the range. */
+function ruleDays(options: Partial<Options>, start: number, range: DayRange): number[] {
   const { RRule } = rruleLibrary();
-  const rule = new RRule({ ...parsed.options, dtstart: new Date(start * DAY_MS) });
+  const rule = new RRule({ ...options, dtstart: new Date(start * DAY_MS) });
   const dates = rule.between(new Date(range.from * DAY_MS), new Date(range.to * DAY_MS), true);
   return dates.map((d) => Math.floor(d.getTime() / DAY_MS));
 }

@@ -1,3 +1,4 @@
+import { isObject, items, writtenRecurrence } from "../model/fields.js";
 import { parseRule } from "../survey/rrule.js";
 import { describeErrors, type SchemaIssue } from "./messages.js";
 import { didYouMean } from "./suggest.js";
@@ -51,9 +52,8 @@ export function checkDocument(value: unknown): DocumentCheck {
 function ruleIssues(journey: Record<string, unknown>): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
   const check = (survey: unknown, pointer: string) => {
-    const recurrence = (survey as { recurrence?: { rrule?: unknown } } | null)?.recurrence;
-    const rule = recurrence?.rrule;
-    if (typeof rule !== "string") return;
+    const rule = isObject(survey) ? writtenRecurrence(survey.recurrence)?.rrule : undefined;
+    if (rule === undefined) return;
     const parsed = parseRule(rule);
     if ("problem" in parsed) {
       issues.push({
@@ -63,12 +63,11 @@ function ruleIssues(journey: Record<string, unknown>): SchemaIssue[] {
       });
     }
   };
-  const list = (value: unknown) => (Array.isArray(value) ? value : []);
-  list(journey.stages).forEach((stage, i) =>
-    list((stage as { surveys?: unknown } | null)?.surveys).forEach((survey, j) =>
+  items(journey.stages).forEach((stage, i) =>
+    items(isObject(stage) ? stage.surveys : null).forEach((survey, j) =>
       check(survey, `/stages/${i}/surveys/${j}`),
     ),
   );
-  list(journey.surveys).forEach((survey, j) => check(survey, `/surveys/${j}`));
+  items(journey.surveys).forEach((survey, j) => check(survey, `/surveys/${j}`));
   return issues;
 }

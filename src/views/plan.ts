@@ -71,19 +71,16 @@ export function listeners(event: EventNode): SurveyNode[] {
   ];
 }
 
-const string = (value: unknown): string | null => (typeof value === "string" ? value : null);
-
 export function touchpointRows(workspace: Workspace, locate: Locate): TouchpointRow[] {
   return workspace.events.map((event) => {
     const { journey } = event.stage;
-    const satisfaction = event.data.satisfaction;
     return {
       persona: journey.persona?.value ?? null,
       journey: journey.id,
       stage: event.stage.id,
       event: event.id,
       channel: event.channel?.value ?? null,
-      satisfaction: typeof satisfaction === "number" ? satisfaction : null,
+      satisfaction: event.satisfaction,
       surveys: listeners(event).map((s) => s.id),
       ...locate(event.origin),
     };
@@ -98,7 +95,7 @@ export function surveyRows(workspace: Workspace, locate: Locate): SurveyRow[] {
     stage: survey.stage?.id ?? null,
     event: survey.event?.value ?? null,
     channel: survey.channel?.value ?? null,
-    subject: string(survey.data.subject),
+    subject: survey.subject,
     indicators: survey.indicators.map((i) => i.value),
     recurrence: describeRecurrence(survey),
     questions: survey.questions.length,
@@ -115,7 +112,7 @@ export function coverageRows(workspace: Workspace, locate: Locate): CoverageRow[
 }
 
 function coverageOf(stage: StageNode, locate: Locate): CoverageRow {
-  const reason = string(stage.data.noSurvey);
+  const reason = stage.noSurvey;
   const surveys = stage.surveys.map((s) => s.id);
   const status: CoverageStatus =
     surveys.length > 0 ? "surveyed" : reason !== null ? "waived" : "open";
@@ -123,8 +120,8 @@ function coverageOf(stage: StageNode, locate: Locate): CoverageRow {
     persona: stage.journey.persona?.value ?? null,
     journey: stage.journey.id,
     stage: stage.id,
-    name: string(stage.data.name),
-    keyMoment: string(stage.data.keyMoment),
+    name: stage.name,
+    keyMoment: stage.keyMoment,
     status,
     surveys,
     reason,

@@ -1,4 +1,4 @@
-import type { SurveyNode } from "../model/types.js";
+import type { SurveyNode, WrittenRecurrence } from "../model/types.js";
 import { parseRule, rruleLibrary } from "../survey/rrule.js";
 import { amount, period } from "../survey/words.js";
 
@@ -6,24 +6,46 @@ import { amount, period } from "../survey/words.js";
  * A survey's recurrence in plain words, as the survey plan shows it: "once on 2026-03-02",
  * "every 3 months from 2026-01-15 until 2027-01-15", "every 3 months on the 15th from 2026-01-15"
  * (an RFC 5545 rule, read by the rrule library), "10 days after each parcel-delivered, at most
- * once per 90 days". A malformed recurrence is said to be so (the schema and lint report it).
+ * once per 90 days". A malformed recurrence is said as written, or to be invalid (the schema and
+ * lint report it).
  */
 export function describeRecurrence(survey: SurveyNode): string {
-  const recurrence = survey.data.recurrence;
-  if (typeof recurrence !== "object" || recurrence === null) return "no recurrence";
-  const r = recurrence as Record<string, unknown>;
-  const from = typeof r.start === "string" ? ` from ${r.start}` : "";
-  const until = typeof r.until === "string" ? ` until ${r.until}` : "";
-  if (typeof r.once === "string") return `once on ${r.once}`;
-  if (typeof r.every === "string") return `every ${period(r.every)}${from}${until}`;
-  if (typeof r.rrule === "string") return `${ruleInWords(r.rrule)}${from}${until}`;
-  if (r.trigger === "after-event") {
-    const delay = typeof r.delay === "string" ? `${amount(r.delay)} after` : "after";
-    const cooldown =
-      typeof r.cooldown === "string" ? `, at most once per ${period(r.cooldown)}` : "";
-    return `${delay} ${occasion(survey)}${cooldown}`;
+  const r = survey.recurrence;
+  switch (r.form) {
+    case "once":
+      return `once on ${r.date.text}`;
+    case "every":
+      return `every ${period(r.period.text)} from ${r.start.text}${until(r.until?.text)}`;
+    case "rrule": {
+      const words = new (rruleLibrary().RRule)(r.options).toText();
+      return `${words} from ${r.start.text}${until(r.until ?? undefined)}`;
+    }
+    case "after-event":
+      return triggered(survey, r.delay?.text, r.cooldown?.text);
+    case "invalid":
+      return r.written ? describeWritten(survey, r.written) : "no recurrence";
   }
+}
+
+const until = (date: string | undefined) => (date === undefined ? "" : ` until ${date}`);
+
+/**
+ * A recurrence the scheduler cannot place, said from its text values by the same reading as a
+ * valid one's: a start that is not a date still shows as written.
+ */
+function describeWritten(survey: SurveyNode, r: WrittenRecurrence): string {
+  const from = r.start === undefined ? "" : ` from ${r.start}`;
+  if (r.once !== undefined) return `once on ${r.once}`;
+  if (r.every !== undefined) return `every ${period(r.every)}${from}${until(r.until)}`;
+  if (r.rrule !== undefined) return `${ruleInWords(r.rrule)}${from}${until(r.until)}`;
+  if (r.trigger === "after-event") return triggered(survey, r.delay, r.cooldown);
   return "no valid recurrence";
+}
+
+function triggered(survey: SurveyNode, delay?: string, cooldown?: string): string {
+  const after = delay === undefined ? "after" : `${amount(delay)} after`;
+  const limit = cooldown === undefined ? "" : `, at most once per ${period(cooldown)}`;
+  return `${after} ${occasion(survey)}${limit}`;
 }
 
 /** What triggers a survey: its event, else its stage, else the journey. */

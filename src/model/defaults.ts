@@ -1,6 +1,6 @@
 import type { Channel, Indicator } from "./types.js";
 
-/** The channel vocabulary when the config declares none (FORMAT.md, kind: config). */
+/** The channel vocabulary when the config declares no `channels` of its own. */
 export const BUILT_IN_CHANNELS: readonly Channel[] = [
   { id: "web", label: "Website" },
   { id: "mobile-app", label: "Mobile app" },

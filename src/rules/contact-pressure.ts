@@ -5,9 +5,10 @@ import type { PlacedSend } from "../survey/schedule.js";
 import { amount } from "../survey/words.js";
 
 /**
- * Seed 000: the surveys are reported on the map « afin de donner une vision d'ensemble. Cela permet
- * de ne pas trop solliciter les clients ». Computed by the calendar's scheduler over the config's
- * calendar range (default: a year from today).
+ * The method reports the surveys on the map « afin de donner une vision d'ensemble. Cela permet de
+ * ne pas trop solliciter les clients » (to give an overall view, so as not to over-solicit
+ * customers). Computed by the calendar's scheduler over the config's calendar range (default: a
+ * year from today).
  */
 export const contactPressure: Rule = {
   id: "contact-pressure",

@@ -1,6 +1,9 @@
 import type { Rule } from "../lint/rule.js";
 
-/** RULES.md: « a directive that silences nothing is itself reported ». */
+/**
+ * Suppression comments are findings too: one that silences nothing, names an unknown rule or a
+ * structural one, or gives no reason is itself reported, so that silenced problems stay explained.
+ */
 export const disableDirective: Rule = {
   id: "disable-directive",
   description:

@@ -1,6 +1,10 @@
 import { at, type Rule } from "../lint/rule.js";
 
-/** Seed 000: « quels seront les indicateurs à mettre en place dans le questionnaire ». */
+/**
+ * The method: « quels seront les indicateurs à mettre en place dans le questionnaire » (which
+ * indicators will be set up in the questionnaire). An indicator a survey lists is measured by a
+ * question of it, and a question's indicator is one its survey lists.
+ */
 export const indicatorWithoutQuestion: Rule = {
   id: "indicator-without-question",
   description:

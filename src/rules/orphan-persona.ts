@@ -1,6 +1,9 @@
 import { at, type Rule } from "../lint/rule.js";
 
-/** Seed 000: personas are defined to map each one's journey. */
+/**
+ * The method creates a few personas « pour ensuite cartographier le parcours de chacun d'entre
+ * eux » (to then map the journey of each of them): a persona without a journey is not mapped.
+ */
 export const orphanPersona: Rule = {
   id: "orphan-persona",
   description: "Every persona has at least one journey.",

@@ -1,7 +1,10 @@
 import { at, type Rule } from "../lint/rule.js";
 import type { Located, SurveyNode } from "../model/types.js";
 
-/** Seed 000: report the surveys on the map so as not to over-solicit customers. */
+/**
+ * The method reports the surveys on the map so as not to over-solicit customers: two surveys of
+ * one stage measuring the same indicator ask the same customer the same thing twice.
+ */
 export const redundantIndicator: Rule = {
   id: "redundant-indicator",
   description: "Two surveys of the same stage do not measure the same indicator.",

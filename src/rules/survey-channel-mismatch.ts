@@ -9,7 +9,11 @@ const distinct = (channels: (string | undefined)[]): string[] => [
 const channelsOf = (events: readonly EventNode[]): string[] =>
   distinct(events.map((e) => e.channel?.value));
 
-/** Seed 000: « par quel canal interroger le client, la réponse est logiquement déjà présente dans la cartographie ». */
+/**
+ * The method: « par quel canal interroger le client, la réponse est logiquement déjà présente dans
+ * la cartographie » (on which channel to ask the customer: the answer is logically already on the
+ * map).
+ */
 export const surveyChannelMismatch: Rule = {
   id: "survey-channel-mismatch",
   description:

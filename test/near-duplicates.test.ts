@@ -1,7 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { contentWordSet, contentWords } from "../src/text/content-words.js";
 import { CodeBuffer, fold } from "../src/text/fold.js";
 import { findRepeats } from "../src/text/near-duplicates.js";
-import { contentWordSet, contentWords, foldEnding, normalizeText } from "../src/text/normalize.js";
+import type * as normalize from "../src/text/normalize.js";
+import { foldEnding, normalizeText } from "../src/text/normalize.js";
 import { generator } from "./helpers.js";
 
 describe("normalizeText", () => {
@@ -61,14 +63,24 @@ describe("fold: normalizeText over code units, without strings", () => {
   });
 });
 
+/** What the brute force reads: the definition (normalize.ts, content-words.ts). */
+interface Definition {
+  normalizeText: (text: string) => string;
+  contentWordSet: (normalized: string) => Set<string>;
+}
+
 /**
  * The definition, by brute force over all pairs: what findRepeats must agree with, pair for pair,
  * as [index, of, similarity].
  */
-function bruteForce(texts: string[], threshold: number) {
+function bruteForce(
+  texts: string[],
+  threshold: number,
+  definition: Definition = { normalizeText, contentWordSet },
+) {
   const sets = texts.map((t) => {
-    const n = normalizeText(t);
-    return { n, set: contentWordSet(n) };
+    const n = definition.normalizeText(t);
+    return { n, set: definition.contentWordSet(n) };
   });
   const out: [number, number, number][] = [];
   for (let i = 0; i < texts.length; i++) {
@@ -261,6 +273,53 @@ describe("findRepeats agrees with the brute-force definition", () => {
     const slow = bruteForce(foreignTexts, threshold);
     expect(slow.length).toBeGreaterThan(20);
     expect(fast).toEqual(slow);
+  });
+
+  // The search reads the definition rather than a copy of it: change one of its rules in
+  // normalize.ts, and the search finds other repeats — still those of the brute force over the
+  // changed definition. A search with a copy of a rule would keep finding the old ones.
+  describe("and follows it when one of its rules changes", () => {
+    type Rules = typeof normalize;
+    const changes: [string, (original: Rules) => Partial<Rules>][] = [
+      [
+        "normalizeText: hyphens and apostrophes join words",
+        (original) => ({
+          normalizeText: (text) => original.normalizeText(text.replace(/[-'’]/g, "")),
+        }),
+      ],
+      [
+        "isFunctionWord: satisfied, satisfait… are function words",
+        (original) => ({
+          isFunctionWord: (word) => original.isFunctionWord(word) || word.startsWith("satisf"),
+        }),
+      ],
+      ["foldEnding: endings are kept", () => ({ foldEnding: (word) => word })],
+    ];
+    afterEach(() => {
+      vi.doUnmock("../src/text/normalize.js");
+      vi.resetModules();
+    });
+
+    it.each(changes)("%s", async (_, change) => {
+      vi.resetModules();
+      vi.doMock("../src/text/normalize.js", async (importOriginal) => {
+        const original = await importOriginal<Rules>();
+        return { ...original, ...change(original) };
+      });
+      const search = await import("../src/text/near-duplicates.js");
+      const definition = {
+        ...(await import("../src/text/normalize.js")),
+        ...(await import("../src/text/content-words.js")),
+      };
+      const thresholds = [0.5, 0.8, 1];
+      const changed = thresholds.map((threshold) =>
+        search.findRepeats(texts, threshold).map((r) => [r.index, r.of, r.similarity]),
+      );
+      expect(changed).toEqual(thresholds.map((t) => bruteForce(texts, t, definition)));
+      expect(changed).not.toEqual(
+        thresholds.map((t) => findRepeats(texts, t).map((r) => [r.index, r.of, r.similarity])),
+      );
+    });
   });
 });
 

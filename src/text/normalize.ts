@@ -1,3 +1,12 @@
+/**
+ * What `redundant-question` sets aside when it compares two questions, each rule written once:
+ * case, accents and punctuation (`normalizeText`), function words (`isFunctionWord`), plural and
+ * feminine endings (`foldEnding`). Everything else reads these three: `fold` tables
+ * `normalizeText` per code unit, content-words.ts makes a text's word set of them, and the
+ * near-duplicate search passes each distinct word of its texts through `isFunctionWord` and
+ * `foldEnding` once. A test changes each rule and checks the search follows.
+ */
+
 /** Letters that Unicode does not decompose but a reader takes for two: French and German ligatures. */
 const LIGATURES: Record<string, string> = { œ: "oe", æ: "ae", ß: "ss", ĳ: "ij" };
 
@@ -21,7 +30,7 @@ export function normalizeText(text: string): string {
  * with the …", « êtes-vous satisfait de la … »), not what a question is about. Negations are not
  * here: "not", « pas », « jamais » change a question's meaning.
  */
-export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   (
     "a an the to of in on at for with by from and or is are was were be been being am do did does " +
     "have has had you your yours we our us it its this that these those i my me he she they them " +
@@ -33,10 +42,9 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
-/** The words of a normalised text that say what it is about (all of them if none is left). */
-export function contentWords(normalized: string): string {
-  const words = normalized.split(" ").filter((w) => !FUNCTION_WORDS.has(w));
-  return words.length > 0 ? words.join(" ") : normalized;
+/** Whether a word of a normalised text is a function word (`FUNCTION_WORDS`). */
+export function isFunctionWord(word: string): boolean {
+  return FUNCTION_WORDS.has(word);
 }
 
 /**
@@ -50,12 +58,4 @@ export function foldEnding(word: string): string {
   if (folded.length > 3 && folded.endsWith("e")) folded = folded.slice(0, -1);
   if (folded.length > 3 && folded.endsWith("y")) folded = `${folded.slice(0, -1)}i`;
   return folded;
-}
-
-/**
- * What `redundant-question` compares: the set of a normalised text's content words, each with its
- * endings folded. "How satisfied were you with your deliveries?" → {satisfied, deliveri}.
- */
-export function contentWordSet(normalized: string): Set<string> {
-  return new Set(contentWords(normalized).split(" ").map(foldEnding));
 }

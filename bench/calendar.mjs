@@ -19,7 +19,7 @@ const RECURRENCES = [
   "{ every: P2W, start: 2026-01-12 }",
 ];
 
-export function workspace(journeys = 100) {
+function workspace(journeys = 100) {
   const files = [];
   for (let j = 0; j < journeys; j++) {
     const surveys = RECURRENCES.map(

@@ -63,7 +63,7 @@ function mulberry32(seed) {
  */
 export const DISTRIBUTIONS = ["uniform", "zipf", "words"];
 
-export function generate(count, seedStart = 7, distribution = "uniform") {
+function generate(count, seedStart = 7, distribution = "uniform") {
   const random = mulberry32(seedStart);
   const randomWord = () =>
     Array.from(

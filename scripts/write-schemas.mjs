@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { configSchema, journey, persona } from "./schema-src.mjs";
 
 /** Each schema file's name and text, for the rules of a registry. */
-export function schemaFiles(rules) {
+function schemaFiles(rules) {
   const schemas = { persona, journey, config: configSchema(rules) };
   return Object.entries(schemas).map(([kind, schema]) => ({
     file: `schemas/${kind}.schema.json`,

@@ -18,7 +18,7 @@ import { lintSources } from "./helpers.js";
  */
 
 /** The name of the file a case's `code` is linted as. */
-export const CODE_FILE = "code.yaml";
+const CODE_FILE = "code.yaml";
 
 export interface RuleCase {
   /** The test's title (by default: valid 1, invalid 2…). */

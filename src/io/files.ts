@@ -6,13 +6,13 @@ import { UsageError } from "../errors.js";
 import { MAX_FILE_BYTES, tooLarge } from "../model/decode.js";
 import { parseSource, type SourceFile, unparsedSource } from "../model/source.js";
 
-export const CONFIG_NAMES = ["journey.config.yaml", "journey.config.yml"];
+const CONFIG_NAMES = ["journey.config.yaml", "journey.config.yml"];
 
 /** Never read, whatever the config says. */
 const ALWAYS_IGNORED = ["**/node_modules/**", "**/.*/**"];
 
 /** `/`-separated path relative to `cwd`: the one form of paths in findings and output. */
-export function displayPath(cwd: string, file: string): string {
+function displayPath(cwd: string, file: string): string {
   const rel = relative(cwd, file);
   return (rel === "" ? "." : rel).split(sep).join("/");
 }

@@ -8,7 +8,7 @@ export function pointerToSegments(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
-export function segmentsToPointer(segments: readonly (string | number)[]): string {
+function segmentsToPointer(segments: readonly (string | number)[]): string {
   return segments.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 }
 

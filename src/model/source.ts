@@ -2,7 +2,7 @@ import { Composer, type Document, isAlias, isScalar, LineCounter, Parser, visit 
 import { decode } from "./decode.js";
 
 /** Aliased nodes one document may expand; more is taken for an alias bomb. */
-export const MAX_ALIAS_COUNT = 200;
+const MAX_ALIAS_COUNT = 200;
 
 /** A problem found while reading a file, before any schema: becomes a `syntax` finding. */
 export interface SyntaxIssue {

@@ -6,7 +6,7 @@ export type CsvValue = string | number | boolean | null | readonly string[];
  * CRLF; a field holding a comma, a double quote, CR or LF is quoted, its quotes doubled. UTF-8,
  * without a byte order mark. Lists (ids, indicators) are joined by spaces: ids never hold one.
  */
-export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
+function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
   return [header, ...rows].map((row) => row.map(field).join(",")).join("\r\n") + "\r\n";
 }
 

@@ -40,11 +40,7 @@ export interface PersonaPressure {
 }
 
 /** The policy that applies to a persona: its own `contactPolicy`, else the workspace's. */
-export function policyFor(
-  persona: string,
-  workspace: Workspace,
-  config: Config,
-): ContactPolicy | null {
+function policyFor(persona: string, workspace: Workspace, config: Config): ContactPolicy | null {
   const own = workspace.personas.find((p) => p.id === persona)?.contactPolicy;
   return own ?? config.contactPolicy;
 }

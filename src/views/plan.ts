@@ -63,7 +63,7 @@ export interface CoverageRow {
  * naming no event (they listen to the whole stage), and journey-wide surveys naming it. A
  * journey-wide survey naming no event is about the relationship: it listens to no touchpoint.
  */
-export function listeners(event: EventNode): SurveyNode[] {
+function listeners(event: EventNode): SurveyNode[] {
   const { stage } = event;
   return [
     ...stage.surveys.filter((s) => s.event === null || s.event.value === event.id),

@@ -9,12 +9,12 @@ import { foldEnding, isFunctionWord } from "./normalize.js";
 export function keepContentWords<W>(
   words: { [index: number]: W },
   count: number,
-  isFunction: (word: W) => boolean,
+  by: { isFunctionWord(word: W): boolean },
 ): number {
   let kept = 0;
   for (let k = 0; k < count; k++) {
     const word = words[k] as W;
-    if (!isFunction(word)) words[kept++] = word;
+    if (!by.isFunctionWord(word)) words[kept++] = word;
   }
   return kept > 0 ? kept : count;
 }
@@ -22,7 +22,7 @@ export function keepContentWords<W>(
 /** The words of a normalised text that say what it is about (all of them if none is left). */
 export function contentWords(normalized: string): string {
   const words = normalized.split(" ");
-  return words.slice(0, keepContentWords(words, words.length, isFunctionWord)).join(" ");
+  return words.slice(0, keepContentWords(words, words.length, { isFunctionWord })).join(" ");
 }
 
 /**
@@ -32,6 +32,6 @@ export function contentWords(normalized: string): string {
 export function contentWordSet(normalized: string): Set<string> {
   const words = normalized.split(" ");
   return new Set(
-    words.slice(0, keepContentWords(words, words.length, isFunctionWord)).map(foldEnding),
+    words.slice(0, keepContentWords(words, words.length, { isFunctionWord })).map(foldEnding),
   );
 }

@@ -1,5 +1,5 @@
 import { keepContentWords } from "./content-words.js";
-import { CodeBuffer, fold } from "./fold.js";
+import { CodeBuffer, fold, stringOf } from "./fold.js";
 import { foldEnding, isFunctionWord } from "./normalize.js";
 import { grown, RunTable } from "./run-table.js";
 
@@ -83,23 +83,26 @@ class Vocabulary {
 
   /** The number of the word codes[begin … end). */
   idOf(codes: Uint16Array, begin: number, end: number): number {
-    // Written after the known spellings, and taken back if it is one of them.
-    const spellings = this.spellings;
-    const at = spellings.length;
-    spellings.reserve(end - begin);
-    for (let k = begin; k < end; k++) spellings.codes[spellings.length++] = codes[k] as number;
-    const id = this.table.intern(at);
-    if (this.defined[id] !== 1) this.define(id, codes, begin, end);
+    let id = this.table.find(codes, begin, end);
+    if (id !== -1 && this.defined[id] === 1) return id;
+    if (id === -1) {
+      const spellings = this.spellings;
+      const at = spellings.length;
+      spellings.reserve(end - begin);
+      for (let k = begin; k < end; k++) spellings.codes[spellings.length++] = codes[k] as number;
+      id = this.table.intern(at);
+    }
+    this.define(id, stringOf(codes, begin, end));
     return id;
   }
 
-  readonly isFunction = (word: number): boolean => this.functionWord[word] === 1;
+  /** Whether the word is a function word (as normalize.ts's `isFunctionWord` said). */
+  isFunctionWord(word: number): boolean {
+    return this.functionWord[word] === 1;
+  }
 
   /** Asks the definition about a new word. */
-  private define(id: number, codes: Uint16Array, begin: number, end: number): void {
-    // Words are short: built one code unit at a time (V8 keeps a string under 13 code units flat).
-    let word = "";
-    for (let k = begin; k < end; k++) word += String.fromCharCode(codes[k] as number);
+  private define(id: number, word: string): void {
     const folded = foldEnding(word);
     let foldedId = id;
     if (folded !== word) {
@@ -142,7 +145,20 @@ export interface WordSets {
  * does), numbered by folded spelling and re-expressed as ranks rarest first: prefix filtering
  * (candidates.ts) wants the rarest words at the front of each set.
  */
-export function wordSets({ codes: buffer, start }: Distinct): WordSets {
+export function wordSets(distinct: Distinct): WordSets {
+  const { words, start, spellings } = contentWordSets(distinct);
+  return { ranks: rarestFirst(words, spellings), start, vocabulary: spellings };
+}
+
+/**
+ * The set of content words of each distinct text: set d is words[start[d] … start[d + 1]), as
+ * numbers of folded spellings below `spellings`.
+ */
+function contentWordSets({ codes: buffer, start }: Distinct): {
+  words: Int32Array;
+  start: Int32Array;
+  spellings: number;
+} {
   const codes = buffer.codes;
   const count = start.length - 1;
   // Two spellings per distinct text is plenty for real questions (they share their words).
@@ -166,7 +182,7 @@ export function wordSets({ codes: buffer, start }: Distinct): WordSets {
       words[n++] = vocabulary.idOf(codes, word, wordEnd);
       word = wordEnd + 1;
     }
-    n = keepContentWords(words, n, vocabulary.isFunction);
+    n = keepContentWords(words, n, vocabulary);
     for (let k = 0; k < n; k++) {
       const f = vocabulary.folded[words[k] as number] as number;
       while (f >= lastSeen.length) lastSeen = grown(lastSeen, -1);
@@ -177,17 +193,16 @@ export function wordSets({ codes: buffer, start }: Distinct): WordSets {
     }
   }
   setStart[count] = p;
+  return { words: ranks.subarray(0, p), start: setStart, spellings: vocabulary.size };
+}
 
-  // Rarest first, ties by first appearance.
-  const folded = vocabulary.size;
-  const frequency = new Int32Array(folded);
-  for (let k = 0; k < p; k++) {
-    const id = ranks[k] as number;
-    frequency[id] = (frequency[id] as number) + 1;
-  }
+/** Renumbers the spellings by frequency, rarest first (ties by first appearance), in place. */
+function rarestFirst(words: Int32Array, spellings: number): Int32Array {
+  const frequency = new Int32Array(spellings);
+  for (const word of words) frequency[word] = (frequency[word] as number) + 1;
   const rank = positionsIn(inOrderOf(frequency));
-  for (let k = 0; k < p; k++) ranks[k] = rank[ranks[k] as number] as number;
-  return { ranks: ranks.subarray(0, p), start: setStart, vocabulary: folded };
+  for (let k = 0; k < words.length; k++) words[k] = rank[words[k] as number] as number;
+  return words;
 }
 
 /** The distinct word sets, in order of size ("steps"), each sorted. */

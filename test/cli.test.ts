@@ -449,18 +449,18 @@ describe("other commands and outputs", () => {
 });
 
 // A process only where the process is the point: the bin shim, the exit codes and streams of a real
-// process, and colours, which the shim decides from the terminal and the environment.
-describe("the real binary", () => {
-  it("exit codes and streams of a real process; no colours when piped", () => {
-    expect(spawn(["lint", "examples/clean"])).toMatchObject({
-      code: 0,
-      stdout: "✔ no problems in 5 files\n",
-      stderr: "",
-    });
-    const broken = spawn(["lint", "examples/broken"]);
+// process, and colours, which the shim decides from the terminal and the environment. The processes
+// run side by side.
+describe.concurrent("the real binary", () => {
+  it("exit codes and streams of a real process; no colours when piped", async () => {
+    const [clean, broken, bad] = await Promise.all([
+      spawn(["lint", "examples/clean"]),
+      spawn(["lint", "examples/broken"]),
+      spawn(["lint", "--nope"]),
+    ]);
+    expect(clean).toMatchObject({ code: 0, stdout: "✔ no problems in 5 files\n", stderr: "" });
     expect(broken.code).toBe(1);
     expect(broken.stdout).not.toContain("\u001b[");
-    const bad = spawn(["lint", "--nope"]);
     expect(bad).toMatchObject({
       code: 2,
       stdout: "",
@@ -468,12 +468,12 @@ describe("the real binary", () => {
     });
   });
 
-  it("colours: forced by FORCE_COLOR, none under NO_COLOR", () => {
-    expect(spawn(["lint", "examples/broken"], ROOT, { FORCE_COLOR: "1" }).stdout).toContain(
-      "\u001b[31m",
-    );
-    expect(
-      spawn(["lint", "examples/broken"], ROOT, { FORCE_COLOR: "1", NO_COLOR: "1" }).stdout,
-    ).not.toContain("\u001b[");
+  it("colours: forced by FORCE_COLOR, none under NO_COLOR", async () => {
+    const [forced, refused] = await Promise.all([
+      spawn(["lint", "examples/broken"], ROOT, { FORCE_COLOR: "1" }),
+      spawn(["lint", "examples/broken"], ROOT, { FORCE_COLOR: "1", NO_COLOR: "1" }),
+    ]);
+    expect(forced.stdout).toContain("\u001b[31m");
+    expect(refused.stdout).not.toContain("\u001b[");
   });
 });

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -151,20 +151,32 @@ export const JOURNEY_HEAD: readonly string[] = [
 
 const BIN = join(ROOT, "bin", "journey.js");
 
-/** Runs the real binary in a child process (built by `npm test` before vitest), never longer than 25 s. */
-export function spawn(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: "utf8",
-    timeout: 25_000,
-    env: { PATH: process.env.PATH ?? "", JOURNEY_TODAY: TODAY, ...env },
+/**
+ * Runs the real binary in a child process (built by `npm test` before vitest), killed after 25 s.
+ * Asynchronous, so that a test can run several at once and the worker is not blocked meanwhile.
+ */
+export function spawn(
+  args: string[],
+  cwd = ROOT,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      [BIN, ...args],
+      {
+        cwd,
+        encoding: "utf8",
+        timeout: 25_000,
+        maxBuffer: 64 * 1024 * 1024,
+        env: { PATH: process.env.PATH ?? "", JOURNEY_TODAY: TODAY, ...env },
+      },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== "number" && !child.killed) reject(error);
+        else resolve({ code: child.exitCode, stdout, stderr, signal: child.signalCode });
+      },
+    );
   });
-  return {
-    code: result.status,
-    stdout: result.stdout,
-    stderr: result.stderr,
-    signal: result.signal,
-  };
 }
 
 /** mulberry32: a small deterministic generator, so every run tests the same random cases. */

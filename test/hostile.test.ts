@@ -129,12 +129,12 @@ describe("hostile inputs: a located finding or a one-line error, never a crash o
   });
 
   // In a process of its own: were the walk to loop, a test in-process would hang the worker.
-  it("a symlink loop ends, and each file is read once", () => {
+  it("a symlink loop ends, and each file is read once", async () => {
     const dir = workspace({ "p.yaml": PERSONA });
     mkdirSync(join(dir, "maps"));
     writeFileSync(join(dir, "maps", "q.yaml"), PERSONA.replace("julie", "anna"));
     symlinkSync(dir, join(dir, "maps", "loop"));
-    const r = spawn(["lint", "-f", "json"], dir);
+    const r = await spawn(["lint", "-f", "json"], dir);
     expect(r.signal).toBeNull();
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).summary).toMatchObject({ files: 2, errors: 0 });

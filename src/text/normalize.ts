@@ -54,7 +54,8 @@ export function isFunctionWord(word: string): boolean {
  */
 export function foldEnding(word: string): string {
   let folded = word;
-  if (folded.length > 3 && /(?:[^s]s|x)$/.test(folded)) folded = folded.slice(0, -1);
+  const plural = folded.endsWith("x") || (folded.endsWith("s") && !folded.endsWith("ss"));
+  if (folded.length > 3 && plural) folded = folded.slice(0, -1);
   if (folded.length > 3 && folded.endsWith("e")) folded = folded.slice(0, -1);
   if (folded.length > 3 && folded.endsWith("y")) folded = `${folded.slice(0, -1)}i`;
   return folded;

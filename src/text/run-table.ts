@@ -33,18 +33,24 @@ export class RunTable {
     this.hashed = new Int32Array(1 << Math.max(5, Math.ceil(Math.log2(expected / 4 + 1))));
   }
 
-  /** The id of a stored run equal to values[begin … end), or -1. */
-  find(values: ArrayLike<number>, begin: number, end: number): number {
-    const hash = hashOf(values, begin, end);
+  /**
+   * The id of a stored run equal to values[begin … end), or -1. `hash`: the run's, when the
+   * caller has it already (`hashStep`).
+   */
+  find(
+    values: ArrayLike<number>,
+    begin: number,
+    end: number,
+    hash = hashOf(values, begin, end),
+  ): number {
     const bit = hash & ((this.hashed.length << 5) - 1);
     if (((this.hashed[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return -1;
     return (this.slots[this.slotOf(values, begin, end, hash) + 1] as number) - 1;
   }
 
   /** Stores the store's run [begin … end) unless an equal run is stored: the id of either. */
-  add(begin: number, end: number): number {
+  add(begin: number, end: number, hash = hashOf(this.store.codes, begin, end)): number {
     const values = this.store.codes;
-    const hash = hashOf(values, begin, end);
     const slot = this.slotOf(values, begin, end, hash);
     const known = this.slots[slot + 1] as number;
     this.added = known === 0;
@@ -63,10 +69,10 @@ export class RunTable {
 
   /**
    * Stores the run the store ends with, from `begin`, unless an equal run is stored — then it is
-   * taken back off the store. The id of either.
+   * taken back off the store. The id of either. `hash`: the run's, if known.
    */
-  intern(begin: number): number {
-    const id = this.add(begin, this.store.length);
+  intern(begin: number, hash?: number): number {
+    const id = this.add(begin, this.store.length, hash);
     if (!this.added) this.store.length = begin;
     return id;
   }
@@ -104,10 +110,19 @@ export class RunTable {
   }
 }
 
-/** FNV-1a. */
+/**
+ * A run's hash (FNV-1a): HASH_START, then `hashStep` with each of its numbers. A caller that reads
+ * a run anyway (a word, while looking for its end) can hash it on the way and pass the hash on.
+ */
+export const HASH_START = 0x811c9dc5;
+
+export function hashStep(hash: number, value: number): number {
+  return Math.imul(hash ^ value, 0x01000193);
+}
+
 function hashOf(values: ArrayLike<number>, begin: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let k = begin; k < end; k++) hash = Math.imul(hash ^ (values[k] as number), 0x01000193);
+  let hash = HASH_START;
+  for (let k = begin; k < end; k++) hash = hashStep(hash, values[k] as number);
   return hash;
 }
 

@@ -1,7 +1,7 @@
 import { keepContentWords } from "./content-words.js";
 import { CodeBuffer, fold, stringOf } from "./fold.js";
 import { foldEnding, isFunctionWord } from "./normalize.js";
-import { grown, RunTable } from "./run-table.js";
+import { grown, HASH_START, hashStep, RunTable } from "./run-table.js";
 
 /**
  * From texts to what the near-duplicate search compares: the distinct texts once normalised, the
@@ -81,16 +81,16 @@ class Vocabulary {
     return this.table.size;
   }
 
-  /** The number of the word codes[begin … end). */
-  idOf(codes: Uint16Array, begin: number, end: number): number {
-    let id = this.table.find(codes, begin, end);
+  /** The number of the word codes[begin … end), whose hash is `hash`. */
+  idOf(codes: Uint16Array, begin: number, end: number, hash: number): number {
+    let id = this.table.find(codes, begin, end, hash);
     if (id !== -1 && this.defined[id] === 1) return id;
     if (id === -1) {
       const spellings = this.spellings;
       const at = spellings.length;
       spellings.reserve(end - begin);
       for (let k = begin; k < end; k++) spellings.codes[spellings.length++] = codes[k] as number;
-      id = this.table.intern(at);
+      id = this.table.intern(at, hash);
     }
     this.define(id, stringOf(codes, begin, end));
     return id;
@@ -176,10 +176,14 @@ function contentWordSets({ codes: buffer, start }: Distinct): {
     const end = start[d + 1] as number;
     let n = 0;
     for (let word = start[d] as number; word < end;) {
+      // The word's end, and its hash on the way: its code units are read once.
       let wordEnd = word;
-      while (wordEnd < end && codes[wordEnd] !== SPACE) wordEnd++;
+      let hash = HASH_START;
+      for (let code; wordEnd < end && (code = codes[wordEnd] as number) !== SPACE; wordEnd++) {
+        hash = hashStep(hash, code);
+      }
       if (n === words.length) words = grown(words, 0);
-      words[n++] = vocabulary.idOf(codes, word, wordEnd);
+      words[n++] = vocabulary.idOf(codes, word, wordEnd, hash);
       word = wordEnd + 1;
     }
     n = keepContentWords(words, n, vocabulary);

@@ -6,8 +6,9 @@ import type { DistinctSets } from "./word-sets.js";
  * smaller set in common, the partners of a set X are its subsets, and when it needs all words but
  * one of two sets of the same size, they share a set of all X's words but one. Both are looked up
  * among the distinct sets by hashing. Prefix filtering (candidates.ts) would find them too, but
- * through the inverted lists of common words, which are long: at 0.8, every pair of sets of up to
- * 4 words is one of these.
+ * through the inverted lists of common words, which are long — and at 0.8, every similar pair of
+ * sets of up to 5 words is one of these (2 words within 3, 3 within 4, 4 within 5, or two sets of
+ * 5 sharing 4).
  */
 
 /** Records that the sets at steps `step` and `other` are similar, with their overlap and sizes. */

@@ -66,14 +66,17 @@ class Vocabulary {
   private readonly spellings = new CodeBuffer(1024);
   private readonly table: RunTable;
   /** Per spelling: 1 once met as a word (and read through the definition). */
-  private defined = new Uint8Array(1024);
+  private defined: Uint8Array;
   /** Per word: the number of its folded spelling, and 1 for a function word. */
-  folded = new Int32Array(1024);
-  private functionWord = new Uint8Array(1024);
+  folded: Int32Array;
+  private functionWord: Uint8Array;
 
-  /** `expected`: about how many distinct words there will be, to size the table once. */
+  /** `expected`: about how many distinct words there will be, to size the arrays once. */
   constructor(expected: number) {
     this.table = new RunTable(this.spellings, expected);
+    this.defined = new Uint8Array(Math.max(16, expected));
+    this.folded = new Int32Array(this.defined.length);
+    this.functionWord = new Uint8Array(this.defined.length);
   }
 
   /** How many numbers spellings may have. */
@@ -120,16 +123,16 @@ class Vocabulary {
   private grow(): void {
     if (this.table.size <= this.folded.length) return;
     const length = Math.max(this.folded.length * 2, this.table.size);
-    this.folded = resized(this.folded, length);
-    this.defined = resized(this.defined, length);
-    this.functionWord = resized(this.functionWord, length);
+    const defined = new Uint8Array(length);
+    const folded = new Int32Array(length);
+    const functionWord = new Uint8Array(length);
+    defined.set(this.defined);
+    folded.set(this.folded);
+    functionWord.set(this.functionWord);
+    this.defined = defined;
+    this.folded = folded;
+    this.functionWord = functionWord;
   }
-}
-
-function resized<T extends Int32Array | Uint8Array>(values: T, length: number): T {
-  const out = new (values.constructor as new (length: number) => T)(length);
-  out.set(values);
-  return out;
 }
 
 /** The word sets of the distinct texts, as ranks in one global order (rarest first). */
@@ -161,15 +164,15 @@ function contentWordSets({ codes: buffer, start }: Distinct): {
 } {
   const codes = buffer.codes;
   const count = start.length - 1;
-  // Two spellings per distinct text is plenty for real questions (they share their words).
+  // A first size: real questions share most of their words, made-up ones bring a few new each.
   const vocabulary = new Vocabulary(2 * count);
   // At most one number per word, and a text of n code units has at most (n + 1) / 2 words.
-  const ranks = new Int32Array(((start[count] as number) + count) >>> 1);
+  const sets = new Int32Array(((start[count] as number) + count) >>> 1);
   const setStart = new Int32Array(count + 1);
   // The current text's words.
   let words = new Int32Array(64);
   // The last text each folded spelling was met in: a spelling is written once per text.
-  let lastSeen = new Int32Array(1024).fill(-1);
+  let lastSeen = new Int32Array(2 * count + 16).fill(-1);
   let p = 0;
   for (let d = 0; d < count; d++) {
     setStart[d] = p;
@@ -192,12 +195,12 @@ function contentWordSets({ codes: buffer, start }: Distinct): {
       while (f >= lastSeen.length) lastSeen = grown(lastSeen, -1);
       if (lastSeen[f] !== d) {
         lastSeen[f] = d;
-        ranks[p++] = f;
+        sets[p++] = f;
       }
     }
   }
   setStart[count] = p;
-  return { words: ranks.subarray(0, p), start: setStart, spellings: vocabulary.size };
+  return { words: sets.subarray(0, p), start: setStart, spellings: vocabulary.size };
 }
 
 /** Renumbers the spellings by frequency, rarest first (ties by first appearance), in place. */

@@ -1,33 +1,27 @@
-// Runs shell commands at the same time and prints the output of each, whole, when it ends:
-//   node scripts/parallel.mjs "tsc -b test" "prettier --check ." "eslint ."
-// Exits with the first failing command's status (0 when all succeed). `npm run check` uses it so
-// that the type check, Prettier, ESLint and knip share the cores instead of waiting in turn.
+// Runs shell commands at the same time and prints the output of each, whole, when it ends.
+// Resolves to the first failing command's status (0 when all succeed). scripts/check.mjs uses it.
 import { spawn } from "node:child_process";
 
-const commands = process.argv.slice(2);
-if (commands.length === 0) {
-  console.error("usage: node scripts/parallel.mjs <command>...");
-  process.exit(2);
+export async function run(commands) {
+  const start = Date.now();
+  const results = await Promise.all(
+    commands.map(
+      (command) =>
+        new Promise((resolve) => {
+          const chunks = [];
+          const child = spawn(command, { shell: true, stdio: ["ignore", "pipe", "pipe"] });
+          child.stdout.on("data", (chunk) => chunks.push(chunk));
+          child.stderr.on("data", (chunk) => chunks.push(chunk));
+          child.on("error", (error) => chunks.push(Buffer.from(`${error.message}\n`)));
+          child.on("close", (code, signal) => {
+            const seconds = ((Date.now() - start) / 1000).toFixed(1);
+            const status = code === 0 ? "ok" : signal ? `killed by ${signal}` : `exit ${code}`;
+            process.stdout.write(`> ${command}  (${status}, ${seconds} s)\n`);
+            process.stdout.write(Buffer.concat(chunks));
+            resolve(code ?? 1);
+          });
+        }),
+    ),
+  );
+  return results.find((code) => code !== 0) ?? 0;
 }
-
-const start = Date.now();
-const results = await Promise.all(
-  commands.map(
-    (command) =>
-      new Promise((resolve) => {
-        const chunks = [];
-        const child = spawn(command, { shell: true, stdio: ["ignore", "pipe", "pipe"] });
-        child.stdout.on("data", (chunk) => chunks.push(chunk));
-        child.stderr.on("data", (chunk) => chunks.push(chunk));
-        child.on("error", (error) => chunks.push(Buffer.from(`${error.message}\n`)));
-        child.on("close", (code, signal) => {
-          const seconds = ((Date.now() - start) / 1000).toFixed(1);
-          const status = code === 0 ? "ok" : signal ? `killed by ${signal}` : `exit ${code}`;
-          process.stdout.write(`> ${command}  (${status}, ${seconds} s)\n`);
-          process.stdout.write(Buffer.concat(chunks));
-          resolve(code ?? 1);
-        });
-      }),
-  ),
-);
-process.exitCode = results.find((code) => code !== 0) ?? 0;

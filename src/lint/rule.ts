@@ -88,8 +88,6 @@ export interface Rule<Options = Record<string, never>> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds rules of every options type.
 export type AnyRule = Rule<any>;
 
-export const docsPath = (id: string): string => `docs/rules/${id}.md`;
-
 /** The place of a node below an entity: `at(event.origin, "satisfaction")`. */
 export function at(origin: Origin, ...segments: (string | number)[]): Place {
   return { ...origin, pointer: childPointer(origin.pointer, ...segments) };

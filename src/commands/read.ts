@@ -6,7 +6,11 @@ import { spanOfOrigin, spanToRange } from "../model/position.js";
 import type { SourceFile } from "../model/source.js";
 import type { Origin } from "../model/types.js";
 import type { Workspace } from "../model/workspace.js";
-import { VIEW_FORMATS } from "../report/views/index.js";
+import { outputStyle } from "../io/io.js";
+import { emit } from "../io/output.js";
+import { formatterOf } from "../report/registry.js";
+import { VIEW_FORMATS, type ViewData } from "../report/views/index.js";
+import { type Filter, vocabulary } from "../views/filter.js";
 import type { Locate } from "../views/plan.js";
 import { configOption, formatOption, listOption, textOption } from "./command.js";
 
@@ -62,6 +66,42 @@ export function readAsOne(
     return { file: origin.file, line: file && span ? spanToRange(file, span).line : 1 };
   };
   return { workspace, locate };
+}
+
+/** What a view row can be filtered by. */
+interface Filterable {
+  persona: string | null;
+  journey: string;
+  stage?: string | null;
+  channel?: string | null;
+}
+
+/**
+ * The filters of a view's options (`--persona`, `--journey`, and `--stage`, `--channel` where the
+ * view has them), each checked against what the workspace knows.
+ */
+export function filtersOf<Row extends Filterable>(
+  workspace: Workspace,
+  options: { persona: string[]; journey: string[]; stage?: string[]; channel?: string[] },
+): Filter<Row>[] {
+  const known = vocabulary(workspace);
+  return [
+    ["persona", options.persona, known.personas, (r) => [r.persona]],
+    ["journey", options.journey, known.journeys, (r) => [r.journey]],
+    ["stage", options.stage ?? [], known.stages, (r) => [r.stage ?? null]],
+    ["channel", options.channel ?? [], known.channels, (r) => [r.channel ?? null]],
+  ];
+}
+
+/** Prints a view's rows in the format asked for, to stdout or --output. */
+export async function printView(
+  io: Io,
+  options: { format: string; output: string | undefined },
+  data: ViewData,
+): Promise<number> {
+  const format = await formatterOf(VIEW_FORMATS, options.format);
+  emit(io, await format(data, outputStyle(io, options.output)), options.output);
+  return 0;
 }
 
 /** The options of the three views. */

@@ -1,11 +1,7 @@
-import { outputStyle } from "../io/io.js";
-import { emit } from "../io/output.js";
-import { formatterOf } from "../report/registry.js";
-import { VIEW_FORMATS } from "../report/views/index.js";
-import { filterRows, vocabulary } from "../views/filter.js";
+import { filterRows } from "../views/filter.js";
 import { surveyRows } from "../views/plan.js";
 import { defineCommand, listOption, pathsArgument } from "./command.js";
-import { readAsOne, viewOptions } from "./read.js";
+import { filtersOf, printView, readAsOne, viewOptions } from "./read.js";
 
 /** `journey surveys`: the survey plan, one row per survey. */
 export default defineCommand({
@@ -24,19 +20,7 @@ export default defineCommand({
   ],
   async run([paths]: [string[]], options, io) {
     const { workspace, locate } = readAsOne(io, paths, options.config);
-    const known = vocabulary(workspace);
-    const rows = filterRows(surveyRows(workspace, locate), [
-      ["persona", options.persona, known.personas, (r) => [r.persona]],
-      ["journey", options.journey, known.journeys, (r) => [r.journey]],
-      ["stage", options.stage, known.stages, (r) => [r.stage]],
-      ["channel", options.channel, known.channels, (r) => [r.channel]],
-    ]);
-    const format = await formatterOf(VIEW_FORMATS, options.format);
-    emit(
-      io,
-      await format({ view: "surveys", rows }, outputStyle(io, options.output)),
-      options.output,
-    );
-    return 0;
+    const rows = filterRows(surveyRows(workspace, locate), filtersOf(workspace, options));
+    return printView(io, options, { view: "surveys", rows });
   },
 });

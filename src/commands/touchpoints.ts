@@ -1,12 +1,8 @@
-import { outputStyle } from "../io/io.js";
-import { emit } from "../io/output.js";
-import { formatterOf } from "../report/registry.js";
-import { VIEW_FORMATS } from "../report/views/index.js";
-import { filterRows, vocabulary } from "../views/filter.js";
+import { filterRows } from "../views/filter.js";
 import { touchpointRows } from "../views/plan.js";
 import type { Workspace } from "../model/workspace.js";
 import { defineCommand, flagOption, listOption, pathsArgument } from "./command.js";
-import { readAsOne, viewOptions } from "./read.js";
+import { filtersOf, printView, readAsOne, viewOptions } from "./read.js";
 
 /** `journey touchpoints`: one row per event, with the surveys listening to it. */
 export default defineCommand({
@@ -28,18 +24,10 @@ export default defineCommand({
   ],
   async run([paths]: [string[]], options, io) {
     const { workspace, locate } = readAsOne(io, paths, options.config);
-    const known = vocabulary(workspace);
-    let rows = filterRows(touchpointRows(workspace, locate), [
-      ["persona", options.persona, known.personas, (r) => [r.persona]],
-      ["journey", options.journey, known.journeys, (r) => [r.journey]],
-      ["stage", options.stage, known.stages, (r) => [r.stage]],
-      ["channel", options.channel, known.channels, (r) => [r.channel]],
-    ]);
+    let rows = filterRows(touchpointRows(workspace, locate), filtersOf(workspace, options));
     if (options.unsurveyed) rows = rows.filter((r) => r.surveys.length === 0);
-    const format = await formatterOf(VIEW_FORMATS, options.format);
     const data = { view: "touchpoints" as const, rows, keyMoments: keyMomentsOf(workspace) };
-    emit(io, await format(data, outputStyle(io, options.output)), options.output);
-    return 0;
+    return printView(io, options, data);
   },
 });
 

@@ -1,7 +1,7 @@
 import { Command as Program, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { AnyCommand, AnyOptionSpec, CommandContext } from "./commands/command.js";
 import { InvalidOptionValue } from "./commands/command.js";
-import { COMMANDS } from "./commands/index.js";
+import { COMMANDS, type CommandRegistry } from "./commands/index.js";
 import { UsageError } from "./errors.js";
 import type { Io } from "./io/io.js";
 import type { AnyRule } from "./lint/rule.js";
@@ -13,19 +13,19 @@ const VERSION = "0.1.0";
 /**
  * Runs the `journey` command line. Returns the exit code: 0 done (no error finding), 1 lint
  * found errors, 2 the invocation failed — or journey itself did (an internal error). Never calls
- * process.exit; prints through `io`. The rule registry (default: every rule) is a parameter so
- * that tests can run the CLI with rules of their own.
+ * process.exit; prints through `io`. The rule and command registries (default: every rule,
+ * every command) are parameters so that tests can run the CLI with their own.
  */
 export async function main(
   argv: readonly string[],
   io: Io,
-  registry?: readonly AnyRule[],
+  registries: { rules?: readonly AnyRule[]; commands?: CommandRegistry } = {},
 ): Promise<number> {
   const context: CommandContext = {
-    rules: async () => registry ?? (await import("./rules/index.js")).RULES,
+    rules: async () => registries.rules ?? (await import("./rules/index.js")).RULES,
   };
   try {
-    return await parseAndRun(argv, io, context);
+    return await parseAndRun(argv, io, context, registries.commands ?? COMMANDS);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`journey: ${error.message}\n`);
@@ -34,8 +34,10 @@ export async function main(
     // Not the user's mistake: a bug. One line, the stack on demand, and an exit code of its own.
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`journey: internal error: ${message}\n`);
-    if (io.env.JOURNEY_DEBUG === "1" && error instanceof Error && error.stack) {
-      io.stderr(`${error.stack}\n`);
+    if (io.env.JOURNEY_DEBUG === "1" && error instanceof Error) {
+      // A rule's failure is wrapped with the rule's id: the stack that matters is its cause's.
+      const cause = error.cause instanceof Error ? error.cause : error;
+      io.stderr(`${cause.stack ?? cause.message}\n`);
     } else {
       io.stderr("journey: run again with JOURNEY_DEBUG=1 to see where it happened\n");
     }
@@ -43,7 +45,12 @@ export async function main(
   }
 }
 
-async function parseAndRun(argv: readonly string[], io: Io, context: CommandContext) {
+async function parseAndRun(
+  argv: readonly string[],
+  io: Io,
+  context: CommandContext,
+  registry: CommandRegistry,
+) {
   let code = 0;
   const program = new Program("journey")
     .description(
@@ -59,7 +66,7 @@ async function parseAndRun(argv: readonly string[], io: Io, context: CommandCont
     .showSuggestionAfterError(true);
 
   const commands = await Promise.all(
-    commandsFor(argv).map(async (name) => (await (COMMANDS[name] as Load)()).default),
+    commandsFor(argv, registry).map(async (name) => (await (registry[name] as Load)()).default),
   );
   for (const command of commands) {
     declare(
@@ -83,17 +90,17 @@ async function parseAndRun(argv: readonly string[], io: Io, context: CommandCont
   }
 }
 
-type Load = (typeof COMMANDS)[string];
+type Load = CommandRegistry[string];
 
 /**
  * The commands to load: only the one named (its module loads the libraries it needs), none for
  * `--version`, all of them for the overall help and for suggestions after an unknown command.
  */
-function commandsFor(argv: readonly string[]): string[] {
+function commandsFor(argv: readonly string[], registry: CommandRegistry): string[] {
   const first = argv.find((arg) => !arg.startsWith("-"));
-  if (first !== undefined && first in COMMANDS) return [first];
+  if (first !== undefined && first in registry) return [first];
   if (first === undefined && argv.some((a) => a === "-v" || a === "--version")) return [];
-  return Object.keys(COMMANDS);
+  return Object.keys(registry);
 }
 
 /** Adds one command to the program: its arguments, options, help and action. */

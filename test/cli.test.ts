@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { FINDINGS_FORMATS } from "../src/report/findings/index.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -279,7 +280,7 @@ describe("invocation errors: one line on stderr, exit 2", () => {
     [["lnt"], "journey: unknown command 'lnt'\n(Did you mean lint?)\n"],
     [
       ["lint", "--format", "xml", "examples/clean"],
-      'journey: unknown format "xml": use stylish, json\n',
+      `journey: unknown format "xml": use ${Object.keys(FINDINGS_FORMATS).join(", ")}\n`,
     ],
     [
       ["lint", "no/such/folder"],

@@ -7,8 +7,13 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import type { AnyCommand, AnyOptionSpec, OptionsOf } from "../src/commands/command.js";
 import { COMMANDS } from "../src/commands/index.js";
 import lint from "../src/commands/lint.js";
-import type touchpoints from "../src/commands/touchpoints.js";
 import type calendar from "../src/commands/calendar.js";
+import type coverage from "../src/commands/coverage.js";
+import type rules from "../src/commands/rules.js";
+import type schema from "../src/commands/schema.js";
+import type surveys from "../src/commands/surveys.js";
+import type touchpoints from "../src/commands/touchpoints.js";
+import type validate from "../src/commands/validate.js";
 import type { Rule } from "../src/lint/rule.js";
 import { RULES } from "../src/rules/index.js";
 import { ROOT, run } from "./helpers.js";
@@ -55,14 +60,9 @@ describe("every command is one module", () => {
           return 0;
         },
       };
-      const original = COMMANDS[name];
-      COMMANDS[name] = async () => ({ default: spy });
-      try {
-        const args = command.arguments.some((a) => a.name.startsWith("<")) ? ["journey"] : [];
-        expect((await run([name, ...args])).code).toBe(0);
-      } finally {
-        if (original) COMMANDS[name] = original;
-      }
+      const args = command.arguments.some((a) => a.name.startsWith("<")) ? ["journey"] : [];
+      const registry = { ...COMMANDS, [name]: async () => ({ default: spy }) };
+      expect((await run([name, ...args], ROOT, RULES, {}, registry)).code).toBe(0);
       expect(Object.keys(received ?? {}).sort()).toEqual(Object.keys(command.options).sort());
       for (const [key, spec] of Object.entries(command.options as Record<string, AnyOptionSpec>)) {
         expect(received?.[key], `${name} --${key}`).toEqual(spec.fallback);
@@ -72,31 +72,67 @@ describe("every command is one module", () => {
 
   it("options reach run typed, not as any", () => {
     type Lint = OptionsOf<typeof lint.options>;
-    expectTypeOf<Lint>().not.toBeAny();
-    expectTypeOf<Lint["format"]>().toEqualTypeOf<string>();
-    expectTypeOf<Lint["maxWarnings"]>().toEqualTypeOf<number | undefined>();
-    expectTypeOf<Lint["rule"]>().toEqualTypeOf<string[]>();
-    expectTypeOf<Lint["quiet"]>().toEqualTypeOf<boolean>();
-    expectTypeOf<Lint["config"]>().toEqualTypeOf<string | undefined>();
-    expectTypeOf<OptionsOf<typeof touchpoints.options>["unsurveyed"]>().toEqualTypeOf<boolean>();
-    expectTypeOf<OptionsOf<typeof calendar.options>["persona"]>().toEqualTypeOf<string[]>();
+    expectTypeOf<Lint>().toEqualTypeOf<{
+      format: "stylish" | "json";
+      config: string | undefined;
+      rule: string[];
+      maxWarnings: number | undefined;
+      quiet: boolean;
+      output: string | undefined;
+    }>();
     expectTypeOf(lint.run).parameter(1).toEqualTypeOf<Lint>();
+    type Flat<T> = { [K in keyof T]: T[K] };
+    type View = {
+      format: "table" | "json" | "csv";
+      config: string | undefined;
+      persona: string[];
+      journey: string[];
+      output: string | undefined;
+    };
+    expectTypeOf<OptionsOf<typeof validate.options>>().toEqualTypeOf<{
+      format: "stylish" | "json";
+      config: string | undefined;
+      output: string | undefined;
+    }>();
+    expectTypeOf<OptionsOf<typeof touchpoints.options>>().toEqualTypeOf<
+      Flat<View & { stage: string[]; channel: string[]; unsurveyed: boolean }>
+    >();
+    expectTypeOf<OptionsOf<typeof surveys.options>>().toEqualTypeOf<
+      Flat<View & { stage: string[]; channel: string[] }>
+    >();
+    expectTypeOf<OptionsOf<typeof coverage.options>>().toEqualTypeOf<
+      Flat<View & { open: boolean }>
+    >();
+    expectTypeOf<OptionsOf<typeof calendar.options>>().toEqualTypeOf<
+      Flat<
+        Omit<View, "format"> & {
+          format: "table" | "json" | "csv" | "ics";
+          from: string | undefined;
+          to: string | undefined;
+          by: "week" | "month";
+        }
+      >
+    >();
+    expectTypeOf<OptionsOf<typeof rules.options>>().toEqualTypeOf<{
+      format: "table" | "json";
+      config: string | undefined;
+      rule: string[];
+    }>();
+    expectTypeOf<OptionsOf<typeof schema.options>>().toEqualTypeOf<{}>();
   });
 
   it("options are parsed: a count, a repeatable list, a flag", async () => {
     let received: Record<string, unknown> | undefined;
-    const original = COMMANDS.lint;
-    COMMANDS.lint = async () => ({
-      default: {
-        ...lint,
-        run: async (_args: unknown, options: Record<string, unknown>) => ((received = options), 0),
+    const spy: AnyCommand = {
+      ...lint,
+      run: async (_args, options) => {
+        received = options;
+        return 0;
       },
-    });
-    try {
-      await run(["lint", "--max-warnings", "3", "--rule", "a=off", "--rule", "b=error", "-q"]);
-    } finally {
-      if (original) COMMANDS.lint = original;
-    }
+    };
+    const registry = { ...COMMANDS, lint: async () => ({ default: spy }) };
+    const args = ["lint", "--max-warnings", "3", "--rule", "a=off", "--rule", "b=error", "-q"];
+    expect((await run(args, ROOT, RULES, {}, registry)).code).toBe(0);
     expect(received).toMatchObject({ maxWarnings: 3, rule: ["a=off", "b=error"], quiet: true });
   });
 });
@@ -115,11 +151,12 @@ describe("internal errors: a bug is not a finding", () => {
 
   it("one line, exit 2 (not 1), the stack only under JOURNEY_DEBUG=1", async () => {
     const r = await run(["lint", "examples/clean"], ROOT, [...RULES, throwing]);
+    // The stack shown under JOURNEY_DEBUG is the rule's own (the cause), not the engine's wrapper.
     expect(r).toEqual({
       code: 2,
       stdout: "",
       stderr:
-        "journey: internal error: cannot read properties of undefined (reading 'x')\n" +
+        "journey: internal error: rule throwing-rule failed: cannot read properties of undefined (reading 'x')\n" +
         "journey: run again with JOURNEY_DEBUG=1 to see where it happened\n",
     });
     const debug = await run(["lint", "examples/clean"], ROOT, [...RULES, throwing], {
@@ -128,7 +165,7 @@ describe("internal errors: a bug is not a finding", () => {
     expect(debug.code).toBe(2);
     const [first, second] = debug.stderr.split("\n");
     expect(first).toBe(
-      "journey: internal error: cannot read properties of undefined (reading 'x')",
+      "journey: internal error: rule throwing-rule failed: cannot read properties of undefined (reading 'x')",
     );
     expect(second).toBe("TypeError: cannot read properties of undefined (reading 'x')");
     expect(debug.stderr).toMatch(/\n {4}at (Object\.)?check \(.*commands\.test\.ts:\d+:\d+\)/);

@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { type Io, main } from "../src/cli.js";
+import type { CommandRegistry } from "../src/commands/index.js";
 import { lintFiles } from "../src/lint/analyse.js";
 import { resolveConfig } from "../src/lint/config.js";
 import type { Finding } from "../src/lint/finding.js";
@@ -57,6 +58,7 @@ export async function run(
   cwd = ROOT,
   registry: readonly AnyRule[] = RULES,
   io: Partial<Pick<Io, "colorLevel" | "columns" | "env">> = {},
+  commands?: CommandRegistry,
 ) {
   let stdout = "";
   let stderr = "";
@@ -75,7 +77,7 @@ export async function run(
       colorLevel: 0,
       ...io,
     },
-    registry,
+    { rules: registry, ...(commands ? { commands } : {}) },
   );
   return { code, stdout, stderr };
 }

@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { VIEW_FORMATS } from "../src/report/views/index.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
@@ -151,7 +152,10 @@ describe("journey touchpoints", () => {
       'journey: no stage "purchse" in these maps; did you mean "purchase"?\n',
     ],
     [["--channel", "fax"], 'journey: no channel "fax" in these maps\n'],
-    [["--format", "xml"], 'journey: unknown format "xml": use table, json, csv\n'],
+    [
+      ["--format", "xml"],
+      `journey: unknown format "xml": use ${Object.keys(VIEW_FORMATS).join(", ")}\n`,
+    ],
   ])("a filter naming nothing is a mistake: %j → exit 2", async (flags, message) => {
     const r = await run(["touchpoints", CLEAN, ...flags]);
     expect(r).toEqual({ code: 2, stdout: "", stderr: message });

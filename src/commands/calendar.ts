@@ -54,8 +54,7 @@ export default defineCommand({
     const range = rangeOf(options, defaultRange(first.config, date));
     const calendar = calendarOf(workspaces, range, options);
     const format = await formatterOf(CALENDAR_FORMATS, options.format);
-    const by = options.by as (typeof PERIODS)[number];
-    const report = { ...calendar, by, today: date };
+    const report = { ...calendar, by: options.by, today: date };
     emit(io, await format(report, outputStyle(io, options.output)), options.output);
     return 0;
   },

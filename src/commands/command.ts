@@ -17,8 +17,8 @@ export interface OptionSpec<T> {
 }
 
 /** The values an option accepts, and how a wrong one is told. */
-export interface Choices {
-  values: readonly string[];
+export interface Choices<Value extends string = string> {
+  values: readonly Value[];
   /** The one-line error for a value not among them. */
   problem(value: string): string;
 }
@@ -82,13 +82,13 @@ export function textOption(flags: string, description: string): OptionSpec<strin
   return { flags, description, fallback: undefined };
 }
 
-/** A text option with a default shown in --help, restricted to `choices`. */
-export function choiceOption(
+/** A text option with a default shown in --help, restricted to `choices`: typed as one of them. */
+export function choiceOption<Value extends string>(
   flags: string,
   description: string,
-  choices: Choices,
-  fallback: string,
-): OptionSpec<string> {
+  choices: Choices<Value>,
+  fallback: NoInfer<Value>,
+): OptionSpec<Value> {
   return { flags, description, fallback, shownDefault: fallback, choices };
 }
 
@@ -119,11 +119,11 @@ function nonNegativeInteger(value: string): number {
  * `-f, --format <format>`, its choices, their check and its error all taken from an output
  * registry: a format registered there is a format the command line accepts.
  */
-export function formatOption(
-  registry: Record<string, unknown>,
-  fallback: string,
-): OptionSpec<string> {
-  const values = Object.keys(registry);
+export function formatOption<Name extends string>(
+  registry: Record<Name, unknown>,
+  fallback: NoInfer<Name>,
+): OptionSpec<Name> {
+  const values = Object.keys(registry) as Name[];
   return choiceOption(
     "-f, --format <format>",
     `output format: ${values.join(", ")}`,

@@ -96,7 +96,7 @@ export function filtersOf<Row extends Filterable>(
 /** Prints a view's rows in the format asked for, to stdout or --output. */
 export async function printView(
   io: Io,
-  options: { format: string; output: string | undefined },
+  options: { format: keyof typeof VIEW_FORMATS; output: string | undefined },
   data: ViewData,
 ): Promise<number> {
   const format = await formatterOf(VIEW_FORMATS, options.format);

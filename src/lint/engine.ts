@@ -61,7 +61,14 @@ export function runRules(input: EngineInput): Finding[] {
           related,
         });
       };
-      rule.check({ ...input, options, directiveProblems, report });
+      try {
+        rule.check({ ...input, options, directiveProblems, report });
+      } catch (error) {
+        // A bug, not a finding: say which rule, keep the original for its stack.
+        const message = error instanceof Error ? error.message : String(error);
+        if (message.startsWith(`rule ${rule.id} `)) throw error; // the engine's own, about a report
+        throw new Error(`rule ${rule.id} failed: ${message}`, { cause: error });
+      }
     }
   };
   run(

@@ -2,14 +2,23 @@
  * An output registry: formatters keyed by their `--format` value, each loaded only when chosen.
  * The command line takes its choices, their check and the error text from the keys.
  */
-export type Registry<Formatter> = Record<string, () => Promise<Formatter>>;
+export type Registry<Formatter, Name extends string = string> = Readonly<
+  Record<Name, () => Promise<Formatter>>
+>;
+
+/**
+ * Declares a registry of formatters of one kind: `registry<ViewFormatter>()({ table: …, json: … })`.
+ * Its keys stay literal, so that `--format` is typed as one of them.
+ */
+export const registry =
+  <Formatter>() =>
+  <Name extends string>(formats: Registry<Formatter, Name>): Registry<Formatter, Name> =>
+    formats;
 
 /** The formatter registered under `name` (a value the command line has already checked). */
-export async function formatterOf<Formatter>(
-  registry: Registry<Formatter>,
-  name: string,
+export function formatterOf<Formatter, Name extends string>(
+  registry: Registry<Formatter, Name>,
+  name: Name,
 ): Promise<Formatter> {
-  const load = registry[name];
-  if (!load) throw new Error(`no formatter "${name}" in this registry`);
-  return load();
+  return registry[name]();
 }

@@ -1,5 +1,5 @@
 import type { Finding, Severity, SeveritySetting, Summary } from "../../lint/finding.js";
-import type { Registry } from "../registry.js";
+import { registry } from "../registry.js";
 import type { Style } from "../style.js";
 
 /** What a formatter knows of a rule of the run: its metadata, and its page when it has one. */
@@ -29,7 +29,7 @@ export type FindingsFormatter = (report: LintReport, style: Style) => string;
  * `--format` values of `journey lint` and `journey validate`, each loaded only when chosen. Adding
  * a format: one file beside this one, one line here.
  */
-export const FINDINGS_FORMATS: Registry<FindingsFormatter> = {
+export const FINDINGS_FORMATS = registry<FindingsFormatter>()({
   stylish: async () => (await import("./stylish.js")).stylish,
   json: async () => (await import("./json.js")).json,
-};
+});

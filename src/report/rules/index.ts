@@ -1,5 +1,5 @@
 import type { Severity, SeveritySetting } from "../../lint/finding.js";
-import type { Registry } from "../registry.js";
+import { registry } from "../registry.js";
 import type { Style } from "../style.js";
 
 /** A rule as `journey rules` lists it. */
@@ -16,7 +16,7 @@ export interface RuleRow {
 export type RulesFormatter = (rows: readonly RuleRow[], style: Style) => Promise<string> | string;
 
 /** `--format` values of `journey rules`. */
-export const RULES_FORMATS: Registry<RulesFormatter> = {
+export const RULES_FORMATS = registry<RulesFormatter>()({
   table: async () => (await import("./table.js")).rulesTable,
   json: async () => (rows) => `${JSON.stringify(rows, null, 2)}\n`,
-};
+});

@@ -1,5 +1,5 @@
 import type { CoverageRow, SurveyRow, TouchpointRow } from "../../views/plan.js";
-import type { Registry } from "../registry.js";
+import { registry } from "../registry.js";
 import type { Style } from "../style.js";
 
 /** The rows of one view, as its formatters receive them. */
@@ -16,8 +16,8 @@ export type ViewData =
 export type ViewFormatter = (data: ViewData, style: Style) => Promise<string> | string;
 
 /** `--format` values of `journey touchpoints`, `surveys` and `coverage`. */
-export const VIEW_FORMATS: Registry<ViewFormatter> = {
+export const VIEW_FORMATS = registry<ViewFormatter>()({
   table: async () => (await import("./table.js")).viewTable,
   json: async () => (data) => `${JSON.stringify(data.rows, null, 2)}\n`,
   csv: async () => (await import("./csv.js")).viewCsv,
-};
+});

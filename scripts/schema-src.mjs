@@ -367,7 +367,8 @@ const optionNames = (rule) => `{ ${Object.keys(rule.optionsSchema?.properties ??
  * The setting of one configurable rule, for editors to complete and check: a severity, or
  * `[severity, options]` against the rule's options schema (with its defaults). if/then/else
  * rather than anyOf, so that a wrong option is reported where it is, not as "not valid".
- * Options given to a rule that takes none are left to the engine, which says so.
+ * A rule that takes no options accepts `[severity]` only (`maxItems: 1`), so that options given
+ * to it are reported where they are ("takes no options").
  */
 function ruleSetting(rule) {
   const options = rule.optionsSchema
@@ -382,7 +383,7 @@ function ruleSetting(rule) {
           ]),
         ),
       }
-    : { type: "object" };
+    : null;
   const forms = rule.optionsSchema
     ? `error, warning or off, or [severity, ${optionNames(rule)}]`
     : "error, warning or off";
@@ -390,13 +391,15 @@ function ruleSetting(rule) {
     description: `${rule.description} Default: ${rule.defaultSeverity}. Set ${forms}.`,
     default: rule.defaultSeverity,
     if: { type: "array" },
-    then: {
-      type: "array",
-      minItems: 1,
-      maxItems: 2,
-      items: [severity, options],
-      additionalItems: false,
-    },
+    then: options
+      ? {
+          type: "array",
+          minItems: 1,
+          maxItems: 2,
+          items: [severity, options],
+          additionalItems: false,
+        }
+      : { type: "array", minItems: 1, maxItems: 1, items: [severity] },
     else: severity,
   };
 }

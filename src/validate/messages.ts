@@ -66,10 +66,15 @@ export function describeErrors(errors: readonly ErrorObject[], kind: string): Sc
 
 function describe(error: ErrorObject, kind: string): SchemaIssue {
   const pointer = error.instancePath;
-  const field = fieldOf(pointer, kind);
+  const field = ruleFieldOf(pointer, kind) ?? fieldOf(pointer, kind);
   const parent = (error.parentSchema ?? {}) as Record<string, unknown>;
   const params = error.params as Record<string, unknown>;
   const data = error.data;
+  const rule = ruleSettingOf(pointer, kind);
+  if (rule) {
+    const issue = describeRuleSetting(error, rule, field, parent, params);
+    if (issue) return issue;
+  }
   switch (error.keyword) {
     case "additionalProperties": {
       const key = String(params.additionalProperty);
@@ -82,8 +87,9 @@ function describe(error: ErrorObject, kind: string): SchemaIssue {
           message: `recurrence has both "${form}" and "${key}": use exactly one of ${RECURRENCE_FORMS.join(", ")}`,
         };
       }
-      const hint =
-        didYouMean(key, known) || ` (allowed: ${known.join(", ")}, or an x- extension key)`;
+      const extensible = parent.patternProperties !== undefined;
+      const allowed = [...known, ...(extensible ? ["or an x- extension key"] : [])];
+      const hint = didYouMean(key, known) || ` (allowed: ${allowed.join(", ")})`;
       return {
         pointer: childPointer(pointer, key),
         target: "key",
@@ -173,7 +179,7 @@ function describe(error: ErrorObject, kind: string): SchemaIssue {
       }
       return at(
         pointer,
-        `${field} is not valid: ${String(parent.description ?? "").replace(/\.$/, "")}`,
+        `${fieldOf(pointer, kind)} is not valid: ${String(parent.description ?? "").replace(/\.$/, "")}`,
       );
     }
     default:
@@ -212,11 +218,105 @@ function fieldOf(pointer: string, kind: string): string {
 
 /** What an object is: `event`, `survey`, `recurrence`, or the document kind at the root. */
 function nameOf(pointer: string, kind: string): string {
+  const ruleField = ruleFieldOf(pointer, kind);
+  if (ruleField) return ruleField;
   const segments = pointerToSegments(pointer);
   const last = segments.at(-1);
   if (last === undefined) return kind;
   if (/^\d+$/.test(last)) return ITEM_NOUNS[segments.at(-2) ?? ""] ?? "item";
   return last;
+}
+
+/** Where a pointer is in a rule's setting: `/rules/<id>`, its `/0`, its `/1` or `/1/<option>`. */
+interface RuleSettingPlace {
+  id: string;
+  part: "setting" | "severity" | "options" | "option";
+}
+
+function ruleSettingOf(pointer: string, kind: string): RuleSettingPlace | null {
+  if (kind !== "config") return null;
+  const [top, id, item, option, ...rest] = pointerToSegments(pointer);
+  if (top !== "rules" || id === undefined || rest.length > 0) return null;
+  if (item === undefined) return { id, part: "setting" };
+  if (item === "0" && option === undefined) return { id, part: "severity" };
+  if (item === "1") return { id, part: option === undefined ? "options" : "option" };
+  return null;
+}
+
+/** `the severity of rule "stale-map"`, `option "similarity" of rule "redundant-question"`… */
+function ruleFieldOf(pointer: string, kind: string): string | null {
+  const place = ruleSettingOf(pointer, kind);
+  if (!place) return null;
+  const rule = `rule "${place.id}"`;
+  switch (place.part) {
+    case "setting":
+      return `the setting of ${rule}`;
+    case "severity":
+      return `the severity of ${rule}`;
+    case "options":
+      return `the options of ${rule}`;
+    case "option":
+      return `option "${lastSegment(pointer)}" of ${rule}`;
+  }
+}
+
+/**
+ * The problems proper to a rule's setting (`severity` or `[severity, options]`), in the words of
+ * the setting; null for the others (an option's value), which the general wording covers.
+ */
+function describeRuleSetting(
+  error: ErrorObject,
+  rule: RuleSettingPlace,
+  field: string,
+  parent: Record<string, unknown>,
+  params: Record<string, unknown>,
+): SchemaIssue | null {
+  const pointer = error.instancePath;
+  const name = `rule "${rule.id}"`;
+  const severityPart = rule.part === "setting" || rule.part === "severity";
+  if (error.keyword === "enum" && severityPart) {
+    const allowed = (params.allowedValues as unknown[]).map(String);
+    const word = String(error.data);
+    const hint = typeof error.data === "string" ? severityHint(word, allowed) : "";
+    return at(
+      pointer,
+      `the severity of ${name} must be ${orList(allowed)}, not ${describeValue(error.data)}${hint}`,
+    );
+  }
+  if (rule.part !== "setting") return null;
+  if (error.keyword === "minItems")
+    return at(pointer, `the severity of ${name} is missing: give ${orList(SEVERITIES)}`);
+  // `[severity, options, more]` fails both maxItems and additionalItems: one message, at the extra item.
+  if (error.keyword === "maxItems" || error.keyword === "additionalItems") {
+    const limit = Number(params.limit);
+    if (limit === 1) return at(childPointer(pointer, "1"), `${name} takes no options`);
+    const options = ((parent.items ?? []) as Record<string, unknown>[])[1];
+    const names = Object.keys((options?.properties ?? {}) as object);
+    const form = names.length > 0 ? `[severity, { ${names.join(", ")} }]` : "[severity, options]";
+    return at(
+      childPointer(pointer, String(limit)),
+      `${field} has too many items: give a severity, or ${form}`,
+    );
+  }
+  return null;
+}
+
+const SEVERITIES = ["error", "warning", "off"] as const;
+
+/** `; did you mean "warning"?` for a typo or a shortening ("warn", "err"). */
+function severityHint(word: string, allowed: readonly string[]): string {
+  const close = didYouMean(word, allowed);
+  if (close || word.length < 3) return close;
+  const lower = word.toLowerCase();
+  const prefixed = allowed.filter((a) => a.startsWith(lower));
+  return prefixed.length === 1 ? `; did you mean "${prefixed[0]}"?` : "";
+}
+
+/** `error, warning or off`. */
+function orList(values: readonly string[]): string {
+  return values.length > 1
+    ? `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`
+    : (values[0] ?? "");
 }
 
 function describeValue(value: unknown): string {

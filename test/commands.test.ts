@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { AnyCommand, AnyOptionSpec, OptionsOf } from "../src/commands/command.js";
 import { COMMANDS } from "../src/commands/index.js";
-import lint from "../src/commands/lint.js";
+import lint, { lintReport } from "../src/commands/lint.js";
 import type calendar from "../src/commands/calendar.js";
 import type coverage from "../src/commands/coverage.js";
 import type rules from "../src/commands/rules.js";
@@ -238,5 +238,41 @@ describe("commands load lazily", () => {
       "dist/commands/index.js",
       "dist/commands/lint.js",
     ]);
+  });
+});
+
+describe("what a findings formatter receives", () => {
+  it("the findings with their related places, and every rule's metadata with its page", () => {
+    const io = {
+      cwd: ROOT,
+      env: { JOURNEY_TODAY: "2026-11-22" },
+      now: new Date(),
+      colorLevel: 0 as const,
+      stdout: () => {},
+      stderr: () => {},
+    };
+    const report = lintReport(["examples/broken"], { rule: [], quiet: false }, io, RULES);
+    expect(report.rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
+    const meta = report.rules.find((r) => r.id === "duplicate-id");
+    expect(meta).toMatchObject({ defaultSeverity: "error", fixed: true });
+    expect(meta?.description).toBe(RULES.find((r) => r.id === "duplicate-id")?.description);
+    expect(meta?.doc()).toBe(readFileSync(join(ROOT, "docs", "rules", "duplicate-id.md"), "utf8"));
+    const duplicate = report.findings.find(
+      (f) => f.rule === "duplicate-id" && f.entity === "persona:julie",
+    );
+    expect(duplicate?.related).toEqual([
+      {
+        what: "first use of the persona id",
+        file: "examples/broken/personas/julie-again.yaml",
+        line: 3,
+        column: 5,
+        endLine: 3,
+        endColumn: 10,
+      },
+    ]);
+    expect(duplicate?.message).toBe(
+      'duplicate persona id "julie": already used at examples/broken/personas/julie-again.yaml:3:5',
+    );
+    expect(report.summary).toEqual({ files: 7, errors: 19, warnings: 14 });
   });
 });

@@ -4,12 +4,11 @@ import { ruleDoc } from "../io/docs.js";
 import { emit } from "../io/output.js";
 import { today } from "../io/today.js";
 import { loadWorkspaces } from "../io/workspaces.js";
-import { analyse } from "../lint/analyse.js";
-import { activeRules, parseRuleFlag } from "../lint/config.js";
-import { runRules } from "../lint/engine.js";
+import { lintFiles } from "../lint/analyse.js";
+import { parseRuleFlag } from "../lint/config.js";
 import { compareFindings, type Finding, summarize } from "../lint/finding.js";
 import type { AnyRule } from "../lint/rule.js";
-import { FINDINGS_FORMATS, type RuleMeta } from "../report/findings/index.js";
+import { FINDINGS_FORMATS, type LintReport, type RuleMeta } from "../report/findings/index.js";
 import { formatterOf } from "../report/registry.js";
 import {
   configOption,
@@ -48,36 +47,39 @@ export async function lintCommand(
   io: Io,
   registry: readonly AnyRule[],
 ): Promise<number> {
+  const report = lintReport(paths, options, io, registry);
+  const format = await formatterOf(FINDINGS_FORMATS, options.format);
+  emit(io, format(report, outputStyle(io, options.output)), options.output);
+  const { errors, warnings } = report.summary;
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/** What a findings formatter receives: the sorted findings, their summary, the rules' metadata. */
+export function lintReport(
+  paths: readonly string[],
+  options: Pick<LintOptions, "config" | "rule" | "quiet">,
+  io: Io,
+  registry: readonly AnyRule[],
+): LintReport {
   const flags = options.rule.map(parseRuleFlag);
   const date = today(io.env, io.now);
   let findings: Finding[] = [];
   let fileCount = 0;
-  let rules: RuleMeta[] = [];
   for (const { files, config } of loadWorkspaces(io.cwd, paths, options.config)) {
     fileCount += files.length;
-    const active = activeRules(registry, config, flags);
-    if (rules.length === 0) rules = active.filter((r) => r.severity !== "off").map(metaOf);
-    const { workspace, schemaIssues } = analyse(files, config.file);
-    findings.push(
-      ...runRules({ files, workspace, schemaIssues, config, today: date, rules: active }),
-    );
+    findings.push(...lintFiles(files, config, registry, flags, date));
   }
   if (options.quiet) findings = findings.filter((f) => f.severity === "error");
   findings.sort(compareFindings);
-  const summary = summarize(findings, fileCount);
-  const format = await formatterOf(FINDINGS_FORMATS, options.format);
-  emit(io, format({ findings, summary, rules }, outputStyle(io, options.output)), options.output);
-  const tooManyWarnings =
-    options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
-  return summary.errors > 0 || tooManyWarnings ? 1 : 0;
+  return { findings, summary: summarize(findings, fileCount), rules: registry.map(metaOf) };
 }
 
-function metaOf({ rule, severity }: ReturnType<typeof activeRules>[number]): RuleMeta {
+function metaOf(rule: AnyRule): RuleMeta {
   return {
     id: rule.id,
     description: rule.description,
     defaultSeverity: rule.defaultSeverity,
-    severity,
     fixed: rule.fixed === true,
     doc: () => ruleDoc(rule.id),
   };

@@ -1,14 +1,15 @@
-import type { Finding, Severity, SeveritySetting, Summary } from "../../lint/finding.js";
+import type { Finding, Severity, Summary } from "../../lint/finding.js";
 import { registry } from "../registry.js";
 import type { Style } from "../style.js";
 
-/** What a formatter knows of a rule of the run: its metadata, and its page when it has one. */
+/**
+ * What a formatter knows of a rule of the run: its metadata, and its page when it has one. The
+ * severity it ran at is on each finding (workspaces linted together may configure it apart).
+ */
 export interface RuleMeta {
   id: string;
   description: string;
   defaultSeverity: Severity;
-  /** The severity it ran at (structural rules: always error). */
-  severity: SeveritySetting;
   /** Structural: always on, at error. */
   fixed: boolean;
   /** The rule's doc page (Markdown), read only when a formatter asks; null when it has none. */
@@ -19,7 +20,7 @@ export interface RuleMeta {
 export interface LintReport {
   findings: readonly Finding[];
   summary: Summary;
-  /** The rules of the run, in registry order. */
+  /** Every rule the run could report, in registry order. */
   rules: readonly RuleMeta[];
 }
 

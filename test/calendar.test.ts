@@ -7,6 +7,7 @@ import { parseText } from "../src/model/source.js";
 import { buildWorkspace } from "../src/model/workspace.js";
 import { addToDate, dateOf, dayNumber, parseDuration } from "../src/survey/civil.js";
 import { fold } from "../src/report/calendar/ics.js";
+import { contactPolicyOf } from "../src/model/fields.js";
 import { assess } from "../src/survey/pressure.js";
 import { schedule } from "../src/survey/schedule.js";
 import { brief, generator, lintSources, PERSONA, run } from "./helpers.js";
@@ -249,12 +250,17 @@ describe("contact pressure: windows and gaps at their boundaries", () => {
     [["2026-03-01", "2026-03-30"], 2, false], // 29 days apart: one window
     [["2026-03-01", "2026-03-01"], 2, false], // the same day
   ])("%j with at most 1 in P30D: most in a window %i, ok %s", (dates, most, ok) => {
-    const p = assess("julie", sendsOn(...dates), [], { maxSurveys: 1, window: P30D });
+    const p = assess(
+      "julie",
+      sendsOn(...dates),
+      [],
+      contactPolicyOf({ maxSurveys: 1, window: P30D }),
+    );
     expect([p.maxInWindow, p.ok]).toEqual([most, ok]);
   });
 
   it("a window by months follows the calendar: P1M from 31 January ends on 27 February", () => {
-    const policy = { maxSurveys: 1, window: "P1M" };
+    const policy = contactPolicyOf({ maxSurveys: 1, window: "P1M" });
     expect(assess("julie", sendsOn("2026-01-31", "2026-02-27"), [], policy).ok).toBe(false);
     expect(assess("julie", sendsOn("2026-01-31", "2026-02-28"), [], policy).ok).toBe(true);
   });
@@ -263,7 +269,7 @@ describe("contact pressure: windows and gaps at their boundaries", () => {
     [["2026-03-01", "2026-03-08"], true], // 7 days: allowed
     [["2026-03-01", "2026-03-07"], false], // 6 days: too close
   ])("minGap P7D: %j ok %s", (dates, ok) => {
-    const p = assess("julie", sendsOn(...dates), [], { minGap: "P7D" });
+    const p = assess("julie", sendsOn(...dates), [], contactPolicyOf({ minGap: "P7D" }));
     expect(p.ok).toBe(ok);
     expect(p.maxInWindow).toBeNull();
   });

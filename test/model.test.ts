@@ -44,7 +44,10 @@ describe("the typed model: fields decoded once, tolerantly", () => {
       `,
     });
     const [persona] = ws.personas;
-    expect(persona?.contactPolicy).toEqual({ maxSurveys: 2, window: "P30D" });
+    expect(persona?.contactPolicy).toEqual({
+      maxSurveys: 2,
+      window: { text: "P30D", duration: { years: 0, months: 0, weeks: 0, days: 30 } },
+    });
     expect(
       persona?.traits.map(({ name, value, basis, source }) => [name, value, basis, source]),
     ).toEqual([["age", 34, "data", "CRM"]]);

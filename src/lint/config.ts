@@ -1,7 +1,20 @@
 import { UsageError } from "../errors.js";
 import { BUILT_IN_CHANNELS, DEFAULT_INCLUDE, STANDARD_INDICATORS } from "../model/defaults.js";
-import { contactPolicyOf, isObject, stringOf } from "../model/fields.js";
-import type { Channel, ContactPolicy, Indicator } from "../model/types.js";
+import {
+  contactPolicyOf,
+  isObject,
+  textDate,
+  textDuration,
+  writtenDuration,
+} from "../model/fields.js";
+import type {
+  Channel,
+  ContactPolicy,
+  Indicator,
+  WrittenDate,
+  WrittenDuration,
+} from "../model/types.js";
+import { parseDuration } from "../survey/civil.js";
 import { didYouMean } from "../validate/suggest.js";
 import { SEVERITY_SETTINGS, type SeveritySetting } from "./finding.js";
 import { optionProblems } from "./options.js";
@@ -16,8 +29,8 @@ export interface Config {
   channels: Channel[];
   indicators: Indicator[];
   rules: Record<string, RuleSetting>;
-  /** A journey whose `reviewed` date is older than this is stale (ISO 8601 duration). */
-  staleAfter: string;
+  /** A journey whose `reviewed` date is older than this is stale (ISO 8601 duration, default P12M). */
+  staleAfter: WrittenDuration;
   /** The workspace's contact policy, for personas without their own. */
   contactPolicy: ContactPolicy | null;
   calendar: CalendarSetting;
@@ -25,9 +38,13 @@ export interface Config {
 
 /** The default range of `journey calendar`: from `start` (default: today) for `horizon`. */
 export interface CalendarSetting {
-  start: string | null;
-  horizon: string | null;
+  start: WrittenDate | null;
+  /** Default P12M. */
+  horizon: WrittenDuration;
 }
+
+/** A year: the default of `staleAfter` and `calendar.horizon`, parsed once. */
+const A_YEAR: WrittenDuration = { text: "P12M", duration: parseDuration("P12M") };
 
 export interface RuleSetting {
   severity: SeveritySetting;
@@ -58,9 +75,12 @@ export function resolveConfig(raw: Record<string, unknown> | null, file: string 
     channels: (data.channels as Channel[] | undefined) ?? [...BUILT_IN_CHANNELS],
     indicators: [...STANDARD_INDICATORS, ...extra],
     rules,
-    staleAfter: (data.staleAfter as string | undefined) ?? "P12M",
+    staleAfter: writtenDuration(data.staleAfter ?? undefined) ?? A_YEAR,
     contactPolicy: contactPolicyOf(data.contactPolicy),
-    calendar: { start: stringOf(calendar.start), horizon: stringOf(calendar.horizon) },
+    calendar: {
+      start: textDate(calendar.start),
+      horizon: textDuration(calendar.horizon) ?? A_YEAR,
+    },
   };
 }
 

@@ -51,13 +51,26 @@ export function scaleOf(v: unknown): Scale | null {
   return { min: v.min, max: v.max };
 }
 
-/** A contact policy: the persona's or the workspace's. Malformed limits are left out. */
+/** A date written as text (a value of another type is not one: null). */
+export const textDate = (v: unknown): WrittenDate | null =>
+  typeof v === "string" ? { text: v, day: dayOf(v) } : null;
+
+/** A duration written as text (a value of another type is not one: null). */
+export const textDuration = (v: unknown): WrittenDuration | null =>
+  typeof v === "string" ? { text: v, duration: parseDuration(v) } : null;
+
+/**
+ * A contact policy: the persona's or the workspace's. Limits of the wrong type are left out; a
+ * window or gap written as text but not a duration is kept, with null parts.
+ */
 export function contactPolicyOf(v: unknown): ContactPolicy | null {
   if (!isObject(v)) return null;
   const policy: ContactPolicy = {};
   if (typeof v.maxSurveys === "number") policy.maxSurveys = v.maxSurveys;
-  if (typeof v.window === "string") policy.window = v.window;
-  if (typeof v.minGap === "string") policy.minGap = v.minGap;
+  const window = textDuration(v.window);
+  if (window) policy.window = window;
+  const minGap = textDuration(v.minGap);
+  if (minGap) policy.minGap = minGap;
   return policy;
 }
 

@@ -39,10 +39,11 @@ export interface Trait {
 }
 
 /** Survey fatigue limits, per customer of a persona, all journeys together. */
+/** Survey fatigue limits; a duration written as text is kept, its parts null when malformed. */
 export interface ContactPolicy {
   maxSurveys?: number;
-  window?: string;
-  minGap?: string;
+  window?: WrittenDuration;
+  minGap?: WrittenDuration;
 }
 
 export interface JourneyNode {

@@ -2,7 +2,7 @@ import { at, type Rule } from "../lint/rule.js";
 import { dateOf } from "../survey/civil.js";
 import { defaultRange, pressures } from "../survey/pressure.js";
 import type { PlacedSend } from "../survey/schedule.js";
-import { amount } from "../survey/words.js";
+import { amountOf } from "../survey/words.js";
 
 /**
  * The method reports the surveys on the map « afin de donner une vision d'ensemble. Cela permet de
@@ -37,7 +37,7 @@ export const contactPressure: Rule = {
           data: {
             persona: p.persona,
             count: excess.count,
-            window: amount(p.policy.window ?? ""),
+            window: p.policy.window ? amountOf(p.policy.window) : "",
             from: dateOf(excess.start),
             to: dateOf(excess.end - 1),
             sends: inWindow.map(describe).join(", "),
@@ -63,7 +63,7 @@ export const contactPressure: Rule = {
             second: survey.id,
             secondDate: dateOf(gap.second.day),
             apart: days === 0 ? "the same day" : `${days} ${days === 1 ? "day" : "days"}`,
-            minGap: amount(p.policy.minGap ?? ""),
+            minGap: p.policy.minGap ? amountOf(p.policy.minGap) : "",
           },
           at: at(survey.origin, "recurrence"),
           related:

@@ -1,5 +1,5 @@
 import { at, type Rule } from "../lint/rule.js";
-import { addToDay, dateOf, parseDuration } from "../survey/civil.js";
+import { addToDay, dateOf } from "../survey/civil.js";
 
 /**
  * The method: « assurez-vous de réviser et d'actualiser régulièrement vos cartes pour qu'elles
@@ -31,7 +31,7 @@ export const staleMap: Rule = {
       }
       // A malformed date or duration is the schema's finding.
       const day = reviewed.day;
-      const staleAfter = parseDuration(config.staleAfter);
+      const staleAfter = config.staleAfter.duration;
       if (day === null || staleAfter === null) continue;
       const due = dateOf(addToDay(day, staleAfter));
       if (due < today) {
@@ -40,7 +40,7 @@ export const staleMap: Rule = {
           data: {
             journey: journey.id,
             reviewed: reviewed.text,
-            staleAfter: config.staleAfter,
+            staleAfter: config.staleAfter.text,
             today,
           },
           at: at(journey.origin, "reviewed"),

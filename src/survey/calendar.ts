@@ -101,7 +101,7 @@ export function calendarOf(
       persona: p.persona,
       maxInWindow: p.maxInWindow,
       limit: p.policy?.maxSurveys ?? null,
-      window: p.policy?.window ?? null,
+      window: p.policy?.window?.text ?? null,
       ok: p.ok,
     })),
     unscheduled: personas.flatMap((p) =>

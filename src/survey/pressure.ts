@@ -1,7 +1,7 @@
 import type { Config } from "../lint/config.js";
 import type { ContactPolicy } from "../model/types.js";
 import { surveysByPersona, type Workspace } from "../model/workspace.js";
-import { addToDay, type DateDuration, dayNumber, parseDuration } from "./civil.js";
+import { addToDay, type DateDuration, dayNumber } from "./civil.js";
 import { type DayRange, type PlacedSend, schedule, type Unscheduled } from "./schedule.js";
 
 /**
@@ -47,10 +47,10 @@ function policyFor(persona: string, workspace: Workspace, config: Config): Conta
 
 /** The calendar's default range: the config's `calendar.start` (else today) and `horizon` (else P12M). */
 export function defaultRange(config: Config, today: string): DayRange {
-  const start = config.calendar.start ?? today;
-  const horizon = parseDuration(config.calendar.horizon ?? "P12M");
-  const from = dayNumber(start);
-  return { from, to: horizon ? addToDay(from, horizon) - 1 : from };
+  const { start, horizon } = config.calendar;
+  // A start that is not a date is the schema's finding (a config with one is not used).
+  const from = start?.day ?? dayNumber(today);
+  return { from, to: horizon.duration ? addToDay(from, horizon.duration) - 1 : from };
 }
 
 /** Every persona's sends in the range and their pressure against its policy. */
@@ -71,8 +71,9 @@ export function assess(
   unscheduled: Unscheduled[],
   policy: ContactPolicy | null,
 ): PersonaPressure {
-  const window = policy?.window ? parseDuration(policy.window) : null;
-  const minGap = policy?.minGap ? parseDuration(policy.minGap) : null;
+  // A malformed window or gap (null parts) is the schema's finding: no limit is checked.
+  const window = policy?.window?.duration ?? null;
+  const minGap = policy?.minGap?.duration ?? null;
   const { maxInWindow, excesses } = window
     ? windows(sends, window, policy?.maxSurveys ?? Number.POSITIVE_INFINITY)
     : { maxInWindow: null, excesses: [] };

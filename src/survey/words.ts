@@ -1,4 +1,5 @@
-import { parseDuration } from "./civil.js";
+import type { WrittenDuration } from "../model/types.js";
+import { type DateDuration, parseDuration } from "./civil.js";
 
 const UNITS = [
   ["years", "year"],
@@ -10,7 +11,14 @@ const UNITS = [
 /** A duration in words: "3 months", "1 year 2 months", "10 days"; unreadable ones as written. */
 export function amount(duration: string): string {
   const parts = parseDuration(duration);
-  if (!parts) return duration;
+  return parts ? inWords(parts) : duration;
+}
+
+/** A decoded duration in words, or as written when it is not one. */
+export const amountOf = (written: WrittenDuration): string =>
+  written.duration ? inWords(written.duration) : written.text;
+
+function inWords(parts: DateDuration): string {
   const words = UNITS.filter(([unit]) => parts[unit] !== 0).map(
     ([unit, one]) => `${parts[unit]} ${parts[unit] === 1 ? one : unit}`,
   );

@@ -1,7 +1,7 @@
 import { dateOf, dayNumber } from "../../survey/civil.js";
 import type { PersonaPressure } from "../../survey/pressure.js";
 import type { PlacedSend } from "../../survey/schedule.js";
-import { amount } from "../../survey/words.js";
+import { amountOf } from "../../survey/words.js";
 import { chalkFor, type Style } from "../style.js";
 import { type Cell, renderTable } from "../table.js";
 import type { CalendarReport } from "./index.js";
@@ -73,10 +73,10 @@ export async function calendarTable(report: CalendarReport, style: Style): Promi
     {
       text:
         p.policy?.maxSurveys !== undefined
-          ? `${p.policy.maxSurveys} in ${amount(p.policy.window ?? "")}`
+          ? `${p.policy.maxSurveys} in ${p.policy.window ? amountOf(p.policy.window) : ""}`
           : "–",
     },
-    { text: p.policy?.minGap ? amount(p.policy.minGap) : "–" },
+    { text: p.policy?.minGap?.text ? amountOf(p.policy.minGap) : "–" },
     statusCell(p),
   ]);
   const pressureTable = await renderTable(

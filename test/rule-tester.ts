@@ -48,6 +48,16 @@ export interface ExpectedError {
   file?: string;
   /** The exact text, where the wording is what is tested. */
   message?: string;
+  /** The other places the finding relates to, where they are what is tested. */
+  related?: ExpectedPlace[];
+}
+
+/** A related place: what it is, and where (the file defaults to the file under test). */
+export interface ExpectedPlace {
+  what: string;
+  line: number;
+  column: number;
+  file?: string;
 }
 
 export interface InvalidCase extends RuleCase {
@@ -138,6 +148,14 @@ function project(f: Finding, e: ExpectedError | undefined): ExpectedError {
   if (!e || e.endLine !== undefined) out.endLine = f.endLine;
   if (!e || e.endColumn !== undefined) out.endColumn = f.endColumn;
   if (!e || e.message !== undefined) out.message = f.message;
+  if (e?.related !== undefined) {
+    out.related = f.related.map((r, i) => ({
+      what: r.what,
+      line: r.line,
+      column: r.column,
+      ...(e.related?.[i]?.file !== undefined ? { file: r.file } : {}),
+    }));
+  }
   return out;
 }
 

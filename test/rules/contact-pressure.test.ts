@@ -65,7 +65,15 @@ ruleTester(contactPressure, {
       name: "one survey too many in a window: at the survey that tips it, naming the surveys in it",
       files: julie("{ maxSurveys: 1, window: P30D }"),
       code: THREE,
-      errors: [{ messageId: "window", line: 25, column: 21, message: WINDOW }],
+      errors: [
+        {
+          messageId: "window",
+          line: 25,
+          column: 21,
+          message: WINDOW,
+          related: [{ what: '"s1" on 2027-01-10', line: 17, column: 21 }],
+        },
+      ],
     },
     {
       name: "two surveys closer than minGap",
@@ -78,6 +86,7 @@ ruleTester(contactPressure, {
           column: 21,
           message:
             'one customer of persona "julie" could receive "s2" on 2027-01-25, 15 days after "s1" on 2027-01-10; the contact policy wants 30 days between two surveys',
+          related: [{ what: '"s1" on 2027-01-10', line: 17, column: 21 }],
         },
       ],
     },

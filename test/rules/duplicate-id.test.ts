@@ -37,6 +37,7 @@ ruleTester(duplicateId, {
           line: 2,
           column: 5,
           message: 'duplicate persona id "julie": already used at a.yaml:2:5',
+          related: [{ what: "first use of the persona id", file: "a.yaml", line: 2, column: 5 }],
         },
       ],
     },

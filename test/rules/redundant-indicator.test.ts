@@ -108,6 +108,7 @@ ruleTester(redundantIndicator, {
           column: 27,
           message:
             'indicator "csat" is already measured at this stage by survey "x" (code.yaml:14:22)',
+          related: [{ what: 'the indicator in survey "x"', line: 14, column: 22 }],
         },
       ],
     },

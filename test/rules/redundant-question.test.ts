@@ -116,6 +116,7 @@ ruleTester(redundantQuestion, {
           column: 21,
           message:
             'question "HOW SATISFIED ARE YOU WITH X" is already asked to persona "julie" at code.yaml:17:21 (the same once case, accents and punctuation are set aside)',
+          related: [{ what: "the question asked before", line: 17, column: 21 }],
         },
       ],
     },

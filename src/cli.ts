@@ -163,7 +163,7 @@ function examplesText(command: AnyCommand): string {
   const lines = command.examples.map(([line, what]) =>
     what ? `  $ ${line.padEnd(width)}  ${what}` : `  $ ${line}`,
   );
-  return `\nExamples:\n${lines.join("\n")}${command.epilogue ? `\n\n${command.epilogue}` : ""}`;
+  return `\nExamples:\n${lines.join("\n")}`;
 }
 
 /** The end of `journey --help`: each command's first example, and the exit codes. */

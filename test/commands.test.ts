@@ -118,7 +118,7 @@ describe("every command is one module", () => {
       config: string | undefined;
       rule: string[];
     }>();
-    expectTypeOf<OptionsOf<typeof schema.options>>().toEqualTypeOf<{}>();
+    expectTypeOf<OptionsOf<typeof schema.options>>().toEqualTypeOf<Record<never, never>>();
   });
 
   it("options are parsed: a count, a repeatable list, a flag", async () => {
@@ -181,11 +181,16 @@ describe("journey rules <id>: the rule's page in the terminal", () => {
     expect(r.stdout.startsWith("# stale-map\n")).toBe(true);
   });
 
-  it("an unknown id: exit 2 with a suggestion", async () => {
+  it("an unknown id: exit 2 with a suggestion, or where to find the ids", async () => {
     expect(await run(["rules", "stale-maps"])).toEqual({
       code: 2,
       stdout: "",
       stderr: 'journey: unknown rule "stale-maps"; did you mean "stale-map"?\n',
+    });
+    expect(await run(["rules", "nope"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'journey: unknown rule "nope"; journey rules lists them\n',
     });
   });
 });
@@ -251,7 +256,12 @@ describe("what a findings formatter receives", () => {
       stdout: () => {},
       stderr: () => {},
     };
-    const report = lintReport(["examples/broken"], { rule: [], quiet: false }, io, RULES);
+    const report = lintReport(
+      ["examples/broken"],
+      { config: undefined, rule: [], quiet: false },
+      io,
+      RULES,
+    );
     expect(report.rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
     const meta = report.rules.find((r) => r.id === "duplicate-id");
     expect(meta).toMatchObject({ defaultSeverity: "error", fixed: true });

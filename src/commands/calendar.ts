@@ -37,8 +37,6 @@ export default defineCommand({
       "month",
     ),
   },
-  epilogue:
-    "Without --from and --to: the config's calendar (start, horizon), else the next twelve months.",
   examples: [
     ["journey calendar", "what each persona receives, when, and whether it is too much"],
     ["journey calendar --persona julie --from 2026-01-01 --to 2026-12-31"],

@@ -61,8 +61,6 @@ export interface Command<
   options: Specs;
   /** The first is shown in `journey --help` too. */
   examples: readonly Example[];
-  /** Extra text at the end of --help. */
-  epilogue?: string;
   run(args: Args, options: OptionsOf<Specs>, io: Io, context: CommandContext): Promise<number>;
 }
 

@@ -1,6 +1,6 @@
 import type { Io } from "../io/io.js";
 import { outputStyle } from "../io/io.js";
-import { ruleDoc } from "../io/docs.js";
+import { ruleDoc } from "../io/shipped.js";
 import { emit } from "../io/output.js";
 import { today } from "../io/today.js";
 import { loadWorkspaces } from "../io/workspaces.js";

@@ -1,15 +1,13 @@
 import { UsageError } from "../errors.js";
 import { loadConfig } from "../io/config.js";
-import { ruleDoc } from "../io/docs.js";
+import { ruleDoc } from "../io/shipped.js";
 import { outputStyle } from "../io/io.js";
 import { activeRules, parseRuleFlag } from "../lint/config.js";
 import { formatterOf } from "../report/registry.js";
 import { RULES_FORMATS, type RuleRow } from "../report/rules/index.js";
+import { rulePage } from "../report/rules/page.js";
 import { didYouMean } from "../validate/suggest.js";
 import { configOption, defineCommand, formatOption, listOption } from "./command.js";
-
-/** The lines of a page that are only markers of its generated parts: not shown in a terminal. */
-const MARKER = /^<!--.*-->\n/gm;
 
 /**
  * `journey rules`: every rule with its default and configured severity and description;
@@ -37,10 +35,11 @@ export default defineCommand({
       const rule = registry.find((r) => r.id === id);
       if (!rule) {
         const ids = registry.map((r) => r.id);
-        throw new UsageError(`unknown rule "${id}"${didYouMean(id, ids)}`);
+        const hint = didYouMean(id, ids) || "; journey rules lists them";
+        throw new UsageError(`unknown rule "${id}"${hint}`);
       }
       const page = ruleDoc(rule.id);
-      io.stdout(page === null ? `${rule.id}: ${rule.description}\n` : page.replace(MARKER, ""));
+      io.stdout(page === null ? `${rule.id}: ${rule.description}\n` : rulePage(page));
       return 0;
     }
     const { config } = loadConfig(io.cwd, io.cwd, options.config);

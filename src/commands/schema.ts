@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { UsageError } from "../errors.js";
+import { shippedSchema } from "../io/shipped.js";
 import { didYouMean } from "../validate/suggest.js";
 import { DOCUMENT_KINDS } from "../validate/validators.js";
 import { defineCommand } from "./command.js";
@@ -21,7 +21,7 @@ export default defineCommand({
         `unknown kind "${kind}": use ${DOCUMENT_KINDS.join(", ")}${didYouMean(kind, DOCUMENT_KINDS)}`,
       );
     }
-    io.stdout(readFileSync(new URL(`../../schemas/${kind}.schema.json`, import.meta.url), "utf8"));
+    io.stdout(shippedSchema(kind));
     return 0;
   },
 });

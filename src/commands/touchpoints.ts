@@ -1,6 +1,5 @@
 import { filterRows } from "../views/filter.js";
-import { touchpointRows } from "../views/plan.js";
-import type { Workspace } from "../model/workspace.js";
+import { keyMoments, touchpointRows } from "../views/plan.js";
 import { defineCommand, flagOption, listOption, pathsArgument } from "./command.js";
 import { filtersOf, printView, readAsOne, viewOptions } from "./read.js";
 
@@ -26,18 +25,7 @@ export default defineCommand({
     const { workspace, locate } = readAsOne(io, paths, options.config);
     let rows = filterRows(touchpointRows(workspace, locate), filtersOf(workspace, options));
     if (options.unsurveyed) rows = rows.filter((r) => r.surveys.length === 0);
-    const data = { view: "touchpoints" as const, rows, keyMoments: keyMomentsOf(workspace) };
+    const data = { view: "touchpoints" as const, rows, keyMoments: keyMoments(workspace) };
     return printView(io, options, data);
   },
 });
-
-/** The key moment of each `journey/stage` that is one. */
-function keyMomentsOf(workspace: Workspace): Map<string, string> {
-  const moments = new Map<string, string>();
-  for (const journey of workspace.journeys) {
-    for (const stage of journey.stages) {
-      if (stage.keyMoment !== null) moments.set(`${journey.id}/${stage.id}`, stage.keyMoment);
-    }
-  }
-  return moments;
-}

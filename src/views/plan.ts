@@ -128,3 +128,14 @@ function coverageOf(stage: StageNode, locate: Locate): CoverageRow {
     ...locate(stage.origin),
   };
 }
+
+/** The key moment of each stage that is one, by `journey/stage`: the touchpoints table marks them. */
+export function keyMoments(workspace: Workspace): Map<string, string> {
+  const moments = new Map<string, string>();
+  for (const journey of workspace.journeys) {
+    for (const stage of journey.stages) {
+      if (stage.keyMoment !== null) moments.set(`${journey.id}/${stage.id}`, stage.keyMoment);
+    }
+  }
+  return moments;
+}

@@ -38,10 +38,11 @@ function touchpointsTable(
     { header: "satisfaction" },
     { header: "surveys listening", wrap: true },
   ];
+  const momentOf = (r: TouchpointRow) => keyMoments.get(`${r.journey}/${r.stage}`);
   const cells = rows.map((r): Cell[] => [
     { text: r.persona ?? "–" },
     { text: r.journey },
-    stageCell(r.stage, keyMoments.get(`${r.journey}/${r.stage}`)),
+    stageCell(r.stage, momentOf(r)),
     { text: r.event },
     { text: r.channel ?? "–" },
     satisfactionCell(r.satisfaction),
@@ -51,7 +52,7 @@ function touchpointsTable(
   ]);
   const unheard = rows.filter((r) => r.surveys.length === 0).length;
   const summary = `${count(rows.length, "touchpoint")}, ${unheard} not listened to by any survey`;
-  return tableWithNotes(columns, cells, [summary, legend(cells)], style);
+  return tableWithNotes(columns, cells, [summary, legend(rows.some(momentOf))], style);
 }
 
 function surveysTable(rows: readonly SurveyRow[], style: Style): Promise<string> {
@@ -107,7 +108,7 @@ function coverageTable(rows: readonly CoverageRow[], style: Style): Promise<stri
   ]);
   const tally = (status: string) => rows.filter((r) => r.status === status).length;
   const summary = `${count(rows.length, "stage")}: ${tally("surveyed")} surveyed, ${tally("waived")} waived, ${tally("open")} open`;
-  return tableWithNotes(columns, cells, [summary, legend(cells)], style);
+  return tableWithNotes(columns, cells, [summary, legend(rows.some((r) => r.keyMoment))], style);
 }
 
 function statusCell(row: CoverageRow): Cell {
@@ -123,10 +124,9 @@ function stageCell(stage: string, keyMoment: string | undefined): Cell {
     : { text: stage };
 }
 
-function legend(cells: readonly (readonly Cell[])[]): string {
-  return cells.some((row) => row.some((cell) => cell.text.endsWith(KEY_MARK)))
-    ? `${KEY_MARK} key moment`
-    : "";
+/** The legend of the ★ mark, when a row has it. */
+function legend(marked: boolean): string {
+  return marked ? `${KEY_MARK} key moment` : "";
 }
 
 async function tableWithNotes(

@@ -1,4 +1,5 @@
 import { parse as parseCsv } from "csv-parse/sync";
+import { CALENDAR_FORMATS } from "../src/report/calendar/index.js";
 import ICAL from "ical.js";
 import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
@@ -591,7 +592,10 @@ describe("journey calendar", () => {
       "journey: a calendar covers at most 100 years: 1900-01-01 to 2100-01-01 is longer\n",
     ],
     [["--persona", "juli"], 'journey: no persona "juli" in these maps; did you mean "julie"?\n'],
-    [["--format", "pdf"], 'journey: unknown format "pdf": use table, json, csv, ics\n'],
+    [
+      ["--format", "pdf"],
+      `journey: unknown format "pdf": use ${Object.keys(CALENDAR_FORMATS).join(", ")}\n`,
+    ],
   ])("%j → exit 2, one line", async (flags, message) => {
     expect(await run(["calendar", CLEAN, ...flags])).toEqual({
       code: 2,

@@ -18,7 +18,7 @@ export const contactPressure: Rule = {
   messages: {
     window:
       'one customer of persona "{persona}" could receive {count} surveys within {window} ({from} to {to}): {sends}; the contact policy allows {max}',
-    gap: 'one customer of persona "{persona}" could receive "{second}" on {secondDate}, {apart} after "{first}" on {firstDate}; the contact policy wants {minGap} between two surveys',
+    gap: 'one customer of persona "{persona}" could receive "{second}" on {secondDate}, {apart} "{first}" on {firstDate}; the contact policy wants {minGap} between two surveys',
   },
   defaultOptions: {},
   check({ workspace, config, today, report }) {
@@ -62,7 +62,7 @@ export const contactPressure: Rule = {
             firstDate: dateOf(gap.first.day),
             second: survey.id,
             secondDate: dateOf(gap.second.day),
-            apart: days === 0 ? "the same day" : `${days} ${days === 1 ? "day" : "days"}`,
+            apart: days === 0 ? "the same day as" : `${days} ${days === 1 ? "day" : "days"} after`,
             minGap: p.policy.minGap ? amountOf(p.policy.minGap) : "",
           },
           at: at(survey.origin, "recurrence"),

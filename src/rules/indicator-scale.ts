@@ -12,7 +12,7 @@ export const indicatorScale: Rule = {
   defaultSeverity: "error",
   messages: {
     scale: "{indicator} is measured on {min}–{max}, not {actualMin}–{actualMax}",
-    notScale: "an {type} question cannot measure {indicator}, which is a {min}–{max} scale",
+    notScale: "{question} cannot measure {indicator}, which is a {min}–{max} scale",
   },
   defaultOptions: {},
   check({ workspace, config, report }) {
@@ -26,7 +26,11 @@ export const indicatorScale: Rule = {
         if (type === "open" || type === "choice") {
           report({
             messageId: "notScale",
-            data: { type, indicator, ...expected },
+            data: {
+              question: type === "open" ? "an open question" : "a choice question",
+              indicator,
+              ...expected,
+            },
             at: at(question.origin, "type"),
           });
           continue;

@@ -91,6 +91,20 @@ ruleTester(contactPressure, {
       ],
     },
     {
+      name: "two surveys on the same day",
+      files: julie("{ minGap: P7D }"),
+      code: journey("s", "2027-01-10", "2027-01-10"),
+      errors: [
+        {
+          messageId: "gap",
+          line: 25,
+          column: 21,
+          message:
+            'one customer of persona "julie" could receive "s2" on 2027-01-10, the same day as "s1" on 2027-01-10; the contact policy wants 7 days between two surveys',
+        },
+      ],
+    },
+    {
       name: "a window and a gap broken by one survey",
       files: julie("{ maxSurveys: 1, window: P30D, minGap: P1M }"),
       code: THREE,

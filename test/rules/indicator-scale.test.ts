@@ -99,7 +99,14 @@ ruleTester(indicatorScale, {
       name: "nor can a choice question",
       files,
       code: journey("nps", "{ text: Q?, indicator: nps, type: choice }"),
-      errors: [{ messageId: "notScale", line: 17, column: 47 }],
+      errors: [
+        {
+          messageId: "notScale",
+          line: 17,
+          column: 47,
+          message: "a choice question cannot measure nps, which is a 0–10 scale",
+        },
+      ],
     },
     {
       name: "a configured indicator's scale",

@@ -27,6 +27,10 @@ function inWords(parts: DateDuration): string {
 
 /** A duration as a period: "month" for P1M (every month, once per month), else its amount. */
 export function period(duration: string): string {
-  const words = amount(duration);
-  return /^1 [a-z]+$/.test(words) ? words.slice(2) : words;
+  return asPeriod(amount(duration));
 }
+
+/** A decoded duration as a period, or as written when it is not one. */
+export const periodOf = (written: WrittenDuration): string => asPeriod(amountOf(written));
+
+const asPeriod = (words: string) => (/^1 [a-z]+$/.test(words) ? words.slice(2) : words);

@@ -1,6 +1,6 @@
 import type { SurveyNode, WrittenRecurrence } from "../model/types.js";
 import { parseRule, rruleLibrary } from "../survey/rrule.js";
-import { amount, period } from "../survey/words.js";
+import { amount, amountOf, period, periodOf } from "../survey/words.js";
 
 /**
  * A survey's recurrence in plain words, as the survey plan shows it: "once on 2026-03-02",
@@ -15,13 +15,17 @@ export function describeRecurrence(survey: SurveyNode): string {
     case "once":
       return `once on ${r.date.text}`;
     case "every":
-      return `every ${period(r.period.text)} from ${r.start.text}${until(r.until?.text)}`;
+      return `every ${periodOf(r.period)} from ${r.start.text}${until(r.until?.text)}`;
     case "rrule": {
       const words = new (rruleLibrary().RRule)(r.options).toText();
       return `${words} from ${r.start.text}${until(r.until ?? undefined)}`;
     }
     case "after-event":
-      return triggered(survey, r.delay?.text, r.cooldown?.text);
+      return triggered(
+        survey,
+        r.delay ? amountOf(r.delay) : undefined,
+        r.cooldown ? periodOf(r.cooldown) : undefined,
+      );
     case "invalid":
       return r.written ? describeWritten(survey, r.written) : "no recurrence";
   }
@@ -38,13 +42,20 @@ function describeWritten(survey: SurveyNode, r: WrittenRecurrence): string {
   if (r.once !== undefined) return `once on ${r.once}`;
   if (r.every !== undefined) return `every ${period(r.every)}${from}${until(r.until)}`;
   if (r.rrule !== undefined) return `${ruleInWords(r.rrule)}${from}${until(r.until)}`;
-  if (r.trigger === "after-event") return triggered(survey, r.delay, r.cooldown);
+  if (r.trigger === "after-event") {
+    return triggered(
+      survey,
+      r.delay === undefined ? undefined : amount(r.delay),
+      r.cooldown === undefined ? undefined : period(r.cooldown),
+    );
+  }
   return "no valid recurrence";
 }
 
+/** "10 days after each parcel-delivered, at most once per 90 days", from the words of each part. */
 function triggered(survey: SurveyNode, delay?: string, cooldown?: string): string {
-  const after = delay === undefined ? "after" : `${amount(delay)} after`;
-  const limit = cooldown === undefined ? "" : `, at most once per ${period(cooldown)}`;
+  const after = delay === undefined ? "after" : `${delay} after`;
+  const limit = cooldown === undefined ? "" : `, at most once per ${cooldown}`;
   return `${after} ${occasion(survey)}${limit}`;
 }
 

@@ -1,6 +1,7 @@
 // `npm run docs`: writes the parts of the documentation that the code already says, so that they
 // cannot drift from it — the header of each rule page (docs/rules/<id>.md: description, severity,
-// options), the rule table of README.md, and the config schema's `rules` (scripts/schema-src.mjs).
+// options), the rule and command tables of README.md, and the config schema's `rules`
+// (scripts/schema-src.mjs).
 // Each generated part sits between `<!-- generated: <name> … -->` and `<!-- end generated -->`;
 // the text around it is written by hand. test/docs-drift.test.ts fails when a generated part
 // differs from what this script would write.
@@ -131,9 +132,41 @@ export function updatedPage(page, rule) {
   return replaceGenerated(text, "rule header", ruleHeader(rule), title);
 }
 
-/** README.md with its rule table regenerated. */
-export const updatedReadme = (readme, rules) =>
-  replaceGenerated(readme, "rule table", ruleTable(rules));
+/** An option as the command table shows it: its flags, a choice's values in place of its value. */
+function optionFlags(spec) {
+  const flags = spec.choices
+    ? spec.flags.replace(/<[^>]+>/, spec.choices.values.join("|"))
+    : spec.flags;
+  return code(flags);
+}
+
+/**
+ * The generated command table of README.md: one row per command of the registry, in its order,
+ * with its arguments, description and options (a choice's values, `--format`'s from its registry).
+ */
+export function commandTable(commands) {
+  return [
+    "| command | does | options |",
+    "| --- | --- | --- |",
+    ...commands.map((c) => {
+      const usage = ["journey", c.name, ...c.arguments.map((a) => a.name)].join(" ");
+      const options = Object.values(c.options).map(optionFlags).join(", ") || "none";
+      return `| ${cell(code(usage))} | ${cell(c.description)} | ${cell(options)} |`;
+    }),
+  ].join("\n");
+}
+
+/** README.md with its rule table and its command table regenerated. */
+export const updatedReadme = (readme, rules, commands) =>
+  replaceGenerated(
+    replaceGenerated(readme, "rule table", ruleTable(rules)),
+    "command table",
+    commandTable(commands),
+  );
+
+/** The commands of a command registry (src/commands/index.ts), loaded, in its order. */
+export const loadCommands = async (registry) =>
+  Promise.all(Object.values(registry).map(async (load) => (await load()).default));
 
 function main() {
   const root = new URL("../", import.meta.url);
@@ -151,7 +184,12 @@ function main() {
     written.push(file);
   };
   execSync("npm run build", { stdio: "inherit" });
-  return import(new URL("dist/rules/index.js", root).href).then(({ RULES }) => {
+  const modules = Promise.all([
+    import(new URL("dist/rules/index.js", root).href),
+    import(new URL("dist/commands/index.js", root).href),
+  ]);
+  return modules.then(async ([{ RULES }, { COMMANDS }]) => {
+    const commands = await loadCommands(COMMANDS);
     const schemas = writeSchemas(RULES);
     written.push(...schemas);
     for (const rule of RULES) {
@@ -159,7 +197,7 @@ function main() {
       write(pagePath(rule.id), page, updatedPage(page, rule));
     }
     const readme = read("README.md");
-    write("README.md", readme, updatedReadme(readme, RULES));
+    write("README.md", readme, updatedReadme(readme, RULES, commands));
     // The validators are compiled from the schemas: build again so that they check the new rules.
     if (schemas.length > 0) execSync("npm run build", { stdio: "inherit" });
     console.log(written.length > 0 ? `wrote ${written.join(", ")}` : "docs are up to date");

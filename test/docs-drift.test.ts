@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pagePath, updatedPage, updatedReadme } from "../scripts/docs.mjs";
+import { loadCommands, pagePath, updatedPage, updatedReadme } from "../scripts/docs.mjs";
 import { configSchema } from "../scripts/schema-src.mjs";
+import { COMMANDS } from "../src/commands/index.js";
 import { RULES } from "../src/rules/index.js";
 import { ROOT } from "./helpers.js";
 
@@ -16,9 +17,10 @@ describe("the generated docs match the code (run npm run docs)", () => {
     expect(page, `${pagePath(id)}: run npm run docs`).toBe(updatedPage(page, rule));
   });
 
-  it("README.md: the rule table", () => {
+  it("README.md: the rule table and the command table", async () => {
     const readme = read("README.md");
-    expect(readme, "README.md: run npm run docs").toBe(updatedReadme(readme, RULES));
+    const commands = await loadCommands(COMMANDS);
+    expect(readme, "README.md: run npm run docs").toBe(updatedReadme(readme, RULES, commands));
   });
 
   it("schemas/config.schema.json: the rules", () => {

@@ -97,9 +97,13 @@ type Load = CommandRegistry[string];
  * `--version`, all of them for the overall help and for suggestions after an unknown command.
  */
 function commandsFor(argv: readonly string[], registry: CommandRegistry): string[] {
-  const first = argv.find((arg) => !arg.startsWith("-"));
+  const at = argv.findIndex((arg) => !arg.startsWith("-"));
+  const before = at === -1 ? argv : argv.slice(0, at);
+  // `journey --help lint` shows the overall help, which lists every command.
+  if (before.some((a) => a === "-h" || a === "--help")) return Object.keys(registry);
+  const first = argv[at];
   if (first !== undefined && first in registry) return [first];
-  if (first === undefined && argv.some((a) => a === "-v" || a === "--version")) return [];
+  if (before.some((a) => a === "-v" || a === "--version")) return [];
   return Object.keys(registry);
 }
 

@@ -41,13 +41,17 @@ describe("every command is one module", () => {
     },
   );
 
-  it("journey --help lists every command with its first example", async () => {
-    const r = await run(["--help"]);
-    for (const [name, command] of commands) {
-      expect(r.stdout).toContain(`  ${name} `);
-      expect(r.stdout).toContain(`$ ${command.examples[0]?.[0]}`);
-    }
-  });
+  it.each([[["--help"]], [["--help", "lint"]], [["-h", "rules", "x"]]])(
+    "journey %j lists every command with its first example",
+    async (args) => {
+      const r = await run(args);
+      expect(r.code).toBe(0);
+      for (const [name, command] of commands) {
+        expect(r.stdout).toContain(`  ${name} `);
+        expect(r.stdout).toContain(`$ ${command.examples[0]?.[0]}`);
+      }
+    },
+  );
 
   it.each(commands)(
     "%s: run receives every declared option, with its value type",

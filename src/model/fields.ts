@@ -66,7 +66,11 @@ export const textDuration = (v: unknown): WrittenDuration | null =>
 export function contactPolicyOf(v: unknown): ContactPolicy | null {
   if (!isObject(v)) return null;
   const policy: ContactPolicy = {};
-  if (typeof v.maxSurveys === "number") policy.maxSurveys = v.maxSurveys;
+  // What the schema accepts, or nothing: a rule never counts against 1.5 or -1 surveys (the
+  // schema reports those).
+  if (Number.isSafeInteger(v.maxSurveys) && (v.maxSurveys as number) >= 1) {
+    policy.maxSurveys = v.maxSurveys as number;
+  }
   const window = textDuration(v.window);
   if (window) policy.window = window;
   const minGap = textDuration(v.minGap);

@@ -191,7 +191,7 @@ describe("hostile inputs: a located finding or a one-line error, never a crash o
   it("duplicate keys are a syntax finding at the second key, and the rest of the document is still checked", () => {
     const text = "kind: persona\nid: p\nname: P\nname: Q\nsummary: S\nhobby: x\n";
     expect(brief(lintSources({ "p.yaml": text }, { rules: STRUCTURAL }))).toEqual([
-      ["syntax", 4, 1, "duplicate key in a mapping: each key may appear once"],
+      ["syntax", 4, 1, 'duplicate key "name" in a mapping: each key may appear once'],
       ["schema", 6, 1, expect.stringMatching(/^unknown key "hobby"/)],
     ]);
   });

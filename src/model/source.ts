@@ -86,7 +86,7 @@ export function parseText(path: string, text: string): SourceFile {
         exhausted = true;
       }
       issues.push({
-        message: yamlMessage(error.code, error.message),
+        message: yamlMessage(error.code, error.message, keyAt(doc, error.pos[0])),
         offset: error.pos[0],
         endOffset: error.pos[1],
       });
@@ -152,12 +152,30 @@ function* checkDirectives<T extends { type: string; offset: number; source?: str
   }
 }
 
-function yamlMessage(code: string, message: string): string {
-  if (code === "DUPLICATE_KEY") return "duplicate key in a mapping: each key may appear once";
+/** A parser's message for people; `key` is the key the error points at, if it is a short scalar. */
+function yamlMessage(code: string, message: string, key: string | null): string {
+  if (code === "DUPLICATE_KEY") {
+    const named = key !== null && key.length <= 60 && !key.includes("\n") ? ` "${key}"` : "";
+    return `duplicate key${named} in a mapping: each key may appear once`;
+  }
   if (code === "RESOURCE_EXHAUSTION")
     return "nesting is too deep to read; the document is not read";
   const text = message.replace(/\s+at line \d+, column \d+[\s\S]*$/, "").trim();
   return `YAML: ${text}`;
+}
+
+/** The scalar key of a mapping pair that starts at `offset`, as text; null when there is none. */
+function keyAt(doc: Document.Parsed, offset: number): string | null {
+  let found: string | null = null;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        found = String(pair.key.value);
+        return visit.BREAK;
+      }
+    },
+  });
+  return found;
 }
 
 function firstAlias(doc: Document.Parsed): [number, number] {

@@ -43,7 +43,7 @@ ruleTester(syntax, {
           messageId: "problem",
           line: 4,
           column: 1,
-          message: "duplicate key in a mapping: each key may appear once",
+          message: 'duplicate key "name" in a mapping: each key may appear once',
         },
       ],
     },

@@ -16,7 +16,8 @@ export const missingSatisfaction: Rule = {
   defaultOptions: {},
   check({ workspace, report }) {
     for (const event of workspace.events) {
-      if (!event.statesSatisfaction) {
+      // An internal step is not the customer's to rate: internal-step asks to take it off the map.
+      if (!event.statesSatisfaction && event.visibility !== "internal") {
         report({ messageId: "missing", data: { event: event.id }, at: at(event.origin) });
       }
     }

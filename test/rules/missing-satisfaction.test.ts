@@ -22,6 +22,22 @@ ruleTester(missingSatisfaction, {
               - { id: f, action: B, channel: web, satisfaction: 5 }
       `,
     },
+    {
+      name: "an internal step is not asked for one (internal-step reports it)",
+      files,
+      code: yaml`
+        kind: journey
+        id: j
+        title: J
+        persona: julie
+        stages:
+          - id: s
+            name: S
+            events:
+              - { id: e, action: A, channel: web, satisfaction: 1 }
+              - { id: f, action: B, channel: web, visibility: internal }
+      `,
+    },
   ],
   invalid: [
     {

@@ -139,7 +139,7 @@ describe("the typed model: fields decoded once, tolerantly", () => {
       "invalid",
       'its period "monthly" is not a duration',
     ],
-    [{ every: "P1M" }, "invalid", 'its start "undefined" is not a date'],
+    [{ every: "P1M" }, "invalid", "it has no start"],
     [{ every: "P1M", start: "2026-01-01", until: 7 }, "invalid", 'its until "7" is not a date'],
     [{ rrule: "FREQ=MONTHLY", start: "2026-01-01" }, "rrule", null],
     [
@@ -147,7 +147,7 @@ describe("the typed model: fields decoded once, tolerantly", () => {
       "invalid",
       'its rule "FREQ=SOMETIMES" is not a valid RFC 5545 rule',
     ],
-    [{ rrule: "FREQ=SOMETIMES" }, "invalid", 'its start "undefined" is not a date'],
+    [{ rrule: "FREQ=SOMETIMES" }, "invalid", "it has no start"],
     [{ trigger: "after-event", delay: "soon" }, "after-event", null],
     [{ trigger: "nightly" }, "invalid", "its recurrence is not one of the four forms"],
     [{}, "invalid", "its recurrence is not one of the four forms"],
@@ -228,4 +228,16 @@ describe("the surveys that reach a persona: one definition", () => {
     const range = { from: dayNumber("2026-12-01"), to: dayNumber("2026-12-31") };
     expect(pressures(build(files), resolveConfig(null, null), range)).toEqual([]);
   });
+});
+
+describe("numbers no scale holds", () => {
+  it.each([".inf", "-.inf", ".nan"])(
+    "satisfaction: %s decodes to none (the schema reports it)",
+    (value) => {
+      const text = `kind: journey\nid: j\ntitle: J\npersona: julie\nstages:\n  - id: s\n    name: S\n    events: [{ id: e, action: A, channel: web, satisfaction: ${value} }]\n`;
+      const event = buildWorkspace([parseText("j.yaml", text)]).events[0];
+      expect(event?.satisfaction).toBeNull();
+      expect(event?.statesSatisfaction).toBe(true);
+    },
+  );
 });

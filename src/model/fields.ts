@@ -25,7 +25,9 @@ export const isObject = (v: unknown): v is Obj =>
 /** Text, the empty string included. */
 export const stringOf = (v: unknown): string | null => (typeof v === "string" ? v : null);
 
-export const numberOf = (v: unknown): number | null => (typeof v === "number" ? v : null);
+/** A finite number (YAML's .inf and .nan are numbers no scale holds), else null. */
+export const numberOf = (v: unknown): number | null =>
+  typeof v === "number" && Number.isFinite(v) ? v : null;
 
 /** One of the values of an enumeration. */
 export const oneOf = <T extends string>(v: unknown, values: readonly T[]): T | null =>
@@ -115,7 +117,10 @@ export function recurrenceOf(v: unknown): Recurrence {
     const day = text === undefined ? null : dayOf(text);
     return text === undefined || day === null ? null : { text, day };
   };
-  const notADate = (key: string) => invalid(`its ${key} "${String(v[key])}" is not a date`);
+  const notADate = (key: string) =>
+    invalid(
+      v[key] === undefined ? `it has no ${key}` : `its ${key} "${String(v[key])}" is not a date`,
+    );
   if (v.once !== undefined) {
     const once = date("once");
     return once ? { form: "once", date: once } : notADate("once");

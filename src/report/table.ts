@@ -1,5 +1,4 @@
 import type { ChalkInstance } from "chalk";
-import type CliTable from "cli-table3";
 import displayWidth from "string-width";
 
 /** A table cell: its text, and how to colour it when colours are on. */
@@ -23,10 +22,10 @@ const MIN_ANY = 10;
 const CELL_EXTRA = 3;
 
 /**
- * Renders rows with cli-table3. When the table would be wider than `width` (the terminal's), the
- * wrapped columns are narrowed, widest first, down to a common cap, and their text wraps inside
- * them: the table keeps its shape instead of the terminal folding its lines. When even that is
- * too wide, each row is shown as a table of its own, one field per line.
+ * Renders rows as a table with box-drawing borders. When the table would be wider than `width`
+ * (the terminal's), the wrapped columns are narrowed, widest first, down to a common cap, and
+ * their text wraps inside them: the table keeps its shape instead of the terminal folding its
+ * lines. When even that is too wide, each row is shown as a table of its own, one field per line.
  * Colours only when `chalk.level` is above 0.
  */
 export async function renderTable(
@@ -34,7 +33,6 @@ export async function renderTable(
   rows: readonly (readonly Cell[])[],
   options: { width?: number; chalk: ChalkInstance },
 ): Promise<string> {
-  const { default: Table } = await import("cli-table3");
   const { chalk } = options;
   const natural = columns.map((column, i) =>
     Math.max(
@@ -44,16 +42,14 @@ export async function renderTable(
   );
   const widths = fit(columns, natural, options.width);
   if (options.width !== undefined && total(widths) > options.width) {
-    return renderRecords(columns, rows, options.width, chalk, Table);
+    return renderRecords(columns, rows, options.width, chalk);
   }
-  const table = new Table({
-    head: columns.map((c, i) => chalk.bold(wrapText(c.header, widths[i] ?? 0))),
-    colWidths: widths.map((w) => w + 2),
-    colAligns: columns.map((c) => c.align ?? "left"),
-    style: { head: [], border: [], compact: true },
-  });
-  for (const row of rows) table.push(row.map((cell, i) => paint(cell, widths[i] ?? 0, chalk)));
-  return `${table.toString()}\n`;
+  const head = columns.map((c, i) => chalk.bold(wrapText(c.header, widths[i] ?? 0)));
+  const body = rows.map((row) =>
+    columns.map((_, i) => paint(row[i] ?? { text: "" }, widths[i] ?? 0, chalk)),
+  );
+  const aligns = columns.map((c) => c.align ?? "left");
+  return draw(widths, aligns, [head, ...body], true);
 }
 
 /**
@@ -65,23 +61,181 @@ function renderRecords(
   rows: readonly (readonly Cell[])[],
   width: number,
   chalk: ChalkInstance,
-  Table: typeof CliTable,
 ): string {
   const label = Math.max(...columns.map((c) => displayWidth(c.header)));
   const value = Math.max(MIN_ANY, width - label - 2 * CELL_EXTRA - 1);
   return rows
     .map((row) => {
-      const table = new Table({
-        colWidths: [label + 2, value + 2],
-        style: { head: [], border: [], compact: true },
-      });
-      columns.forEach((column, i) => {
-        const cell = row[i] ?? { text: "" };
-        table.push([chalk.bold(column.header), paint(cell, value, chalk)]);
-      });
-      return `${table.toString()}\n`;
+      const fields = columns.map((column, i) => [
+        chalk.bold(column.header),
+        paint(row[i] ?? { text: "" }, value, chalk),
+      ]);
+      return draw([label, value], ["left", "left"], fields, false);
     })
     .join("");
+}
+
+/**
+ * Draws a table of already wrapped (and coloured) cells, each column `widths[i]` wide plus one
+ * space each side, one line per line of its tallest cell: borders around, a rule under the
+ * header when there is one, none between the other rows. Those are the lines cli-table3 used to
+ * draw (compact style, no border colour), kept byte for byte; drawn here because cli-table3 took
+ * a time quadratic in the length of a cell for each of its lines, minutes for a cell of some
+ * hundred lines.
+ */
+function draw(
+  widths: readonly number[],
+  aligns: readonly ("left" | "right")[],
+  rows: readonly (readonly string[])[],
+  header: boolean,
+): string {
+  const rule = (left: string, middle: string, right: string) =>
+    left + widths.map((w) => "─".repeat(w + 2)).join(middle) + right;
+  const out = [rule("┌", "┬", "┐")];
+  rows.forEach((row, r) => {
+    if (header && r === 1) out.push(rule("├", "┼", "┤"));
+    const cells = row.map((content) => colorizeLines(content.split("\n")));
+    const height = Math.max(1, ...cells.map((lines) => lines.length));
+    for (let n = 0; n < height; n++) {
+      const parts = cells.map((lines, i) => {
+        const w = widths[i] ?? 0;
+        const line = lines[n];
+        if (line === undefined) return `│${" ".repeat(w + 2)}`;
+        return `│ ${pad(truncate(line, w), w, aligns[i] ?? "left")} `;
+      });
+      out.push(`${parts.join("")}│`);
+    }
+  });
+  out.push(rule("└", "┴", "┘"));
+  return `${out.join("\n")}\n`;
+}
+
+// What follows keeps the lines as cli-table3 (0.6.5) drew them: a cell's colours closed at the end
+// of each of its lines and opened again on the next, a line wider than its column cut and ended
+// with "…", then padded to the column. With the wrapping above, only text holding terminal escape
+// sequences other than colours can be wider than its column.
+
+/** Colour codes (SGR), the only escape sequences cli-table3 knows. */
+// eslint-disable-next-line no-control-regex -- the escape character is what is matched
+const SGR = /\u001b\[(?:\d*;){0,5}\d*m/g;
+// eslint-disable-next-line no-control-regex -- the escape character is what is matched
+const sgrCodes = () => /\u001b\[((?:\d*;){0,5}\d*)m/g;
+
+/** The width cli-table3 gives a line: colour codes removed, then measured. */
+const strlen = (line: string) => displayWidth(line.replace(SGR, ""));
+
+/** `line` padded with spaces to `width` columns, on the side opposite its alignment. */
+function pad(line: string, width: number, align: "left" | "right"): string {
+  const length = strlen(line);
+  if (width + 1 < length) return line;
+  const spaces = " ".repeat(Math.max(0, width - length));
+  return align === "right" ? spaces + line : line + spaces;
+}
+
+/** Styles that cli-table3 follows across the lines of a cell, with their codes. */
+const STYLES: Record<string, { on: string; off: string }> = {
+  bold: { on: "\u001b[1m", off: "\u001b[22m" },
+  italics: { on: "\u001b[3m", off: "\u001b[23m" },
+  underline: { on: "\u001b[4m", off: "\u001b[24m" },
+  inverse: { on: "\u001b[7m", off: "\u001b[27m" },
+  strikethrough: { on: "\u001b[9m", off: "\u001b[29m" },
+};
+const CODES = new Map<string, { style: string; on: boolean }>(
+  Object.entries(STYLES).flatMap(([style, { on, off }]) => [
+    [on, { style, on: true }],
+    [off, { style, on: false }],
+  ]),
+);
+
+/** Which styles are on after some codes (in the order first seen), and the last colours set. */
+interface Ansi {
+  styles: Map<string, boolean>;
+  foreground?: string;
+  background?: string;
+}
+
+function update(state: Ansi, code: RegExpExecArray): void {
+  const number = code[1] ? parseInt(code[1].split(";")[0] ?? "", 10) : 0;
+  if ((number >= 30 && number <= 39) || (number >= 90 && number <= 97)) {
+    state.foreground = code[0];
+  } else if ((number >= 40 && number <= 49) || (number >= 100 && number <= 107)) {
+    state.background = code[0];
+  } else if (number === 0) {
+    state.styles.clear();
+    delete state.foreground;
+    delete state.background;
+  } else {
+    const known = CODES.get(code[0]);
+    if (known) state.styles.set(known.style, known.on);
+  }
+}
+
+function readState(line: string): Ansi {
+  const state: Ansi = { styles: new Map() };
+  for (const code of line.matchAll(sgrCodes())) update(state, code);
+  return state;
+}
+
+/** `line` with the styles and colours still on closed at its end. */
+function unwind(state: Ansi, line: string): string {
+  let out = line;
+  for (const [style, on] of state.styles) if (on) out += STYLES[style]?.off ?? "";
+  if (state.background && state.background !== "\u001b[49m") out += "\u001b[49m";
+  if (state.foreground && state.foreground !== "\u001b[39m") out += "\u001b[39m";
+  return out;
+}
+
+/** `line` with the styles and colours still on from the previous line opened at its start. */
+function rewind(state: Ansi, line: string): string {
+  let out = line;
+  for (const [style, on] of state.styles) if (on) out = (STYLES[style]?.on ?? "") + out;
+  if (state.background && state.background !== "\u001b[49m") out = state.background + out;
+  if (state.foreground && state.foreground !== "\u001b[39m") out = state.foreground + out;
+  return out;
+}
+
+/** Each line made to stand alone: what is on at its start opened, what is on at its end closed. */
+function colorizeLines(lines: readonly string[]): string[] {
+  let state: Ansi = { styles: new Map() };
+  return lines.map((input) => {
+    const line = rewind(state, input);
+    state = readState(line);
+    return unwind(state, line);
+  });
+}
+
+/** `line` cut to `width` columns ending with "…", when it is wider (colours kept balanced). */
+function truncate(line: string, width: number): string {
+  if (strlen(line) <= width) return line;
+  const desired = width - 1; // the width of "…"
+  const parts = line.split(SGR);
+  const codes = sgrCodes();
+  const state: Ansi = { styles: new Map() };
+  let out = "";
+  let length = 0;
+  for (let i = 0; length < desired; i++) {
+    const code = codes.exec(line);
+    let part = parts[i] ?? "";
+    if (length + strlen(part) > desired) part = truncateWidth(part, desired - length);
+    out += part;
+    length += strlen(part);
+    if (length < desired) {
+      if (!code) break;
+      out += code[0];
+      update(state, code);
+    }
+  }
+  out = `${unwind(state, out)}…`;
+  const hyperlink = "\u001b]8;;\u0007";
+  return line.includes(hyperlink) && !out.includes(hyperlink) ? out + hyperlink : out;
+}
+
+/** The longest start of `text` at most `width` wide, shortened a code unit at a time. */
+function truncateWidth(text: string, width: number): string {
+  if (text.length === strlen(text)) return width > 0 ? text.slice(0, width) : "";
+  let out = text;
+  while (strlen(out) > width) out = out.slice(0, -1);
+  return out;
 }
 
 /** A cell's text wrapped to `width`, coloured when colours are on. */

@@ -42,15 +42,15 @@ describe("# journey-disable-next-line <rule-id> -- <reason>", () => {
       "    name: S",
       "    noSurvey: Covered",
       "    events:",
-      "      # journey-disable-next-line missing-satisfaction, internal-step -- pilot",
-      "      - { id: e, action: A, channel: web, visibility: internal }",
+      "      # journey-disable-next-line missing-satisfaction, unsupported-claim -- pilot",
+      "      - { id: e, action: A, channel: web, painPoints: [{ text: Slow }] }",
     ];
     const all = (text: string) =>
       lintSources({ "p.yaml": PERSONA, "j.yaml": text }).map((f) => [f.rule, f.line]);
     expect(all(journey(lines))).toEqual([]);
     expect(all(journey(lines.filter((l) => !l.includes("#"))))).toEqual([
       ["missing-satisfaction", 11],
-      ["internal-step", 11],
+      ["unsupported-claim", 11],
     ]);
   });
 

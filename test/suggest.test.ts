@@ -20,4 +20,13 @@ describe("did-you-mean", () => {
     expect(closest("nsp", ["nps", "csat", "ces"])).toBe("nps");
     expect(closest("xyz", ["nps", "csat", "ces"])).toBeNull();
   });
+
+  it("else an id that starts with what was typed: the shortest, then alphabetical", () => {
+    const personas = ["sophie-digital", "sophie-store-visits", "marc"];
+    expect(closest("sophie", personas)).toBe("sophie-digital");
+    expect(closest("Sophie", personas)).toBe("sophie-digital");
+    expect(closest("sop", ["sophie-b", "sophie-a"])).toBe("sophie-a");
+    expect(closest("so", personas)).toBeNull();
+    expect(closest("sophia", personas)).toBeNull();
+  });
 });

@@ -2,7 +2,8 @@ import { distance } from "fastest-levenshtein";
 
 /**
  * The known word closest to `word`, when it is close enough to be a likely typo: a case
- * difference, or an edit distance of at most a third of the word, rounded up (at most 3).
+ * difference, or an edit distance of at most a third of the word, rounded up (at most 3); else a
+ * known word that starts with it.
  */
 export function closest(word: string, known: Iterable<string>): string | null {
   const lower = word.toLowerCase();
@@ -18,7 +19,28 @@ export function closest(word: string, known: Iterable<string>): string | null {
       bestDistance = d;
     }
   }
-  return bestDistance <= limit ? best : null;
+  if (bestDistance <= limit) return best;
+  return startingWith(lower, known);
+}
+
+/**
+ * A known word that starts with what was typed (`sophie` for `sophie-digital`), when the typo
+ * measure finds none: the shortest, then the first in alphabetical order. Three letters at least.
+ */
+function startingWith(lower: string, known: Iterable<string>): string | null {
+  if (lower.length < 3) return null;
+  let best: string | null = null;
+  for (const candidate of known) {
+    if (!candidate.toLowerCase().startsWith(lower) || candidate.length === lower.length) continue;
+    if (
+      best === null ||
+      candidate.length < best.length ||
+      (candidate.length === best.length && candidate < best)
+    ) {
+      best = candidate;
+    }
+  }
+  return best;
 }
 
 /** ` (did you mean "x"?)` or the empty string. */

@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-const PRESENTATION = ["chalk", "cli-table3", "string-width"].map((name) => ({
+const PRESENTATION = ["chalk", "string-width"].map((name) => ({
   name,
   message: "Colours and tables belong in src/report.",
 }));

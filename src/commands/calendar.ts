@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
 import { outputStyle } from "../io/io.js";
-import { emit } from "../io/output.js";
+import { emit, inputsOf } from "../io/output.js";
 import { today } from "../io/today.js";
 import { CALENDAR_FORMATS } from "../report/calendar/index.js";
 import { formatterOf } from "../report/registry.js";
@@ -53,7 +53,8 @@ export default defineCommand({
     const calendar = calendarOf(workspaces, range, options);
     const format = await formatterOf(CALENDAR_FORMATS, options.format);
     const report = { ...calendar, by: options.by, today: date };
-    emit(io, await format(report, outputStyle(io, options.output)), options.output);
+    const text = await format(report, outputStyle(io, options.output));
+    emit(io, text, options.output, inputsOf(workspaces));
     return 0;
   },
 });

@@ -19,9 +19,9 @@ export default defineCommand({
     ["journey coverage --journey julie-online --format json"],
   ],
   async run([paths]: [string[]], options, io) {
-    const { workspace, locate } = readAsOne(io, paths, options.config);
+    const { workspace, locate, inputs } = readAsOne(io, paths, options.config);
     let rows = filterRows(coverageRows(workspace, locate), filtersOf(workspace, options));
     if (options.open) rows = rows.filter((r) => r.status === "open");
-    return printView(io, options, { view: "coverage", rows });
+    return printView(io, options, { view: "coverage", rows }, inputs);
   },
 });

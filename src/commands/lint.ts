@@ -1,7 +1,7 @@
 import type { Io } from "../io/io.js";
 import { outputStyle } from "../io/io.js";
 import { ruleDoc } from "../io/shipped.js";
-import { emit } from "../io/output.js";
+import { emit, inputsOf } from "../io/output.js";
 import { today } from "../io/today.js";
 import { loadWorkspaces } from "../io/workspaces.js";
 import { lintFiles } from "../lint/analyse.js";
@@ -49,30 +49,39 @@ export async function lintCommand(
 ): Promise<number> {
   const report = lintReport(paths, options, io, registry);
   const format = await formatterOf(FINDINGS_FORMATS, options.format);
-  emit(io, format(report, outputStyle(io, options.output)), options.output);
+  emit(io, format(report, outputStyle(io, options.output)), options.output, report.inputs);
   const { errors, warnings } = report.summary;
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-/** What a findings formatter receives: the sorted findings, their summary, the rules' metadata. */
+/**
+ * What a findings formatter receives: the sorted findings, their summary, the rules' metadata;
+ * and the files read, which --output may not overwrite.
+ */
 export function lintReport(
   paths: readonly string[],
   options: Pick<LintOptions, "config" | "rule" | "quiet">,
   io: Io,
   registry: readonly AnyRule[],
-): LintReport {
+): LintReport & { inputs: readonly string[] } {
   const flags = options.rule.map(parseRuleFlag);
   const date = today(io.env, io.now);
   let findings: Finding[] = [];
   let fileCount = 0;
-  for (const { files, config } of loadWorkspaces(io.cwd, paths, options.config)) {
+  const workspaces = loadWorkspaces(io.cwd, paths, options.config);
+  for (const { files, config } of workspaces) {
     fileCount += files.length;
     findings.push(...lintFiles(files, config, registry, flags, date));
   }
   if (options.quiet) findings = findings.filter((f) => f.severity === "error");
   findings.sort(compareFindings);
-  return { findings, summary: summarize(findings, fileCount), rules: registry.map(metaOf) };
+  return {
+    findings,
+    summary: summarize(findings, fileCount),
+    rules: registry.map(metaOf),
+    inputs: inputsOf(workspaces),
+  };
 }
 
 function metaOf(rule: AnyRule): RuleMeta {

@@ -7,7 +7,7 @@ import type { SourceFile } from "../model/source.js";
 import type { Origin } from "../model/types.js";
 import type { Workspace } from "../model/workspace.js";
 import { outputStyle } from "../io/io.js";
-import { emit } from "../io/output.js";
+import { emit, inputsOf } from "../io/output.js";
 import { formatterOf } from "../report/registry.js";
 import { VIEW_FORMATS, type ViewData } from "../report/views/index.js";
 import { type Filter, vocabulary } from "../views/filter.js";
@@ -45,15 +45,19 @@ export function readForDisplay(
   return read;
 }
 
-/** The workspaces of the paths as one model, for the views, and how to locate a node. */
+/**
+ * The workspaces of the paths as one model, for the views, how to locate a node, and the files
+ * read (which --output may not overwrite).
+ */
 export function readAsOne(
   io: Io,
   paths: readonly string[],
   configFlag: string | undefined,
-): { workspace: Workspace; locate: Locate } {
+): { workspace: Workspace; locate: Locate; inputs: readonly string[] } {
   const workspace: Workspace = { personas: [], journeys: [], events: [], surveys: [] };
   const files = new Map<string, SourceFile>();
-  for (const read of readForDisplay(io, paths, configFlag)) {
+  const reads = readForDisplay(io, paths, configFlag);
+  for (const read of reads) {
     for (const file of read.files) files.set(file.path, file);
     workspace.personas.push(...read.workspace.personas);
     workspace.journeys.push(...read.workspace.journeys);
@@ -65,7 +69,7 @@ export function readAsOne(
     const span = file && spanOfOrigin(file, origin);
     return { file: origin.file, line: file && span ? spanToRange(file, span).line : 1 };
   };
-  return { workspace, locate };
+  return { workspace, locate, inputs: inputsOf(reads) };
 }
 
 /** What a view row can be filtered by. */
@@ -93,14 +97,15 @@ export function filtersOf<Row extends Filterable>(
   ];
 }
 
-/** Prints a view's rows in the format asked for, to stdout or --output. */
+/** Prints a view's rows in the format asked for, to stdout or --output (never onto `inputs`). */
 export async function printView(
   io: Io,
   options: { format: keyof typeof VIEW_FORMATS; output: string | undefined },
   data: ViewData,
+  inputs: readonly string[],
 ): Promise<number> {
   const format = await formatterOf(VIEW_FORMATS, options.format);
-  emit(io, await format(data, outputStyle(io, options.output)), options.output);
+  emit(io, await format(data, outputStyle(io, options.output)), options.output, inputs);
   return 0;
 }
 

@@ -22,10 +22,10 @@ export default defineCommand({
     ["journey touchpoints --format csv > touchpoints.csv"],
   ],
   async run([paths]: [string[]], options, io) {
-    const { workspace, locate } = readAsOne(io, paths, options.config);
+    const { workspace, locate, inputs } = readAsOne(io, paths, options.config);
     let rows = filterRows(touchpointRows(workspace, locate), filtersOf(workspace, options));
     if (options.unsurveyed) rows = rows.filter((r) => r.surveys.length === 0);
     const data = { view: "touchpoints" as const, rows, keyMoments: keyMoments(workspace) };
-    return printView(io, options, data);
+    return printView(io, options, data, inputs);
   },
 });

@@ -1,4 +1,14 @@
-import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  type Stats,
+  statSync,
+} from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import picomatch from "picomatch";
 import { globSync, isDynamicPattern } from "tinyglobby";
@@ -31,18 +41,60 @@ export function findConfig(dir: string): string | null {
   }
 }
 
-/** Reads and parses one file; a file too large is reported without being read. */
+/**
+ * Reads and parses one file; a file too large is reported without being read. Only a regular file
+ * (or a symlink to one) is read: a FIFO, socket or device is an invocation error and is never
+ * opened for reading — reading a FIFO would wait forever for a writer, a device could never end.
+ */
 export function readSource(cwd: string, file: string): SourceFile {
   const path = displayPath(cwd, file);
   let bytes: Buffer;
   try {
-    const size = statSync(file).size;
-    if (size > MAX_FILE_BYTES) return unparsedSource(path, tooLarge(size));
-    bytes = readFileSync(file);
+    const stats = statSync(file);
+    if (!stats.isFile()) throw new UsageError(`cannot read ${path}: ${notRegular(stats)}`);
+    if (stats.size > MAX_FILE_BYTES) return unparsedSource(path, tooLarge(stats.size));
+    bytes = readRegularFile(file, path);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read ${path}: ${reason(error)}`);
   }
   return parseSource(path, bytes);
+}
+
+/**
+ * The bytes of a file checked to be regular. Opened without blocking and checked again on the open
+ * descriptor, so that a FIFO put in its place after the check neither blocks nor is read.
+ */
+function readRegularFile(file: string, path: string): Buffer {
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new UsageError(`cannot read ${path}: ${notRegular(stats)}`);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Why a path is neither read nor written: "is a directory", "not a regular file (a FIFO)"… */
+export function notRegular(stats: Stats): string {
+  if (stats.isDirectory()) return "is a directory";
+  if (stats.isSymbolicLink()) return "is a symbolic link";
+  let kind = "not a file";
+  if (stats.isFIFO()) kind = "a FIFO";
+  else if (stats.isSocket()) kind = "a socket";
+  else if (stats.isCharacterDevice()) kind = "a character device";
+  else if (stats.isBlockDevice()) kind = "a block device";
+  return `not a regular file (${kind})`;
+}
+
+/** Whether a path is a regular file (following symlinks); false when it cannot be stat'ed. */
+export function isRegularFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export function reason(error: unknown): string {
@@ -62,8 +114,9 @@ export interface FileSelection {
 
 /**
  * Expands paths into the YAML files to read, sorted and without duplicates. A file named
- * explicitly is always read; a folder is walked with the config's `include`/`ignore`; a glob is
- * expanded. node_modules and dot-folders are never entered, and symlink loops end.
+ * explicitly is always read (readSource refuses it if it is not a regular file); a folder is
+ * walked with the config's `include`/`ignore`; a glob is expanded; both keep regular files only.
+ * node_modules and dot-folders are never entered, and symlink loops end.
  */
 export function expandPaths(
   cwd: string,
@@ -124,6 +177,10 @@ function walk(cwd: string, patterns: string[]): string[] {
     } catch {
       continue; // a dangling link met while walking: nothing to read
     }
+    // A FIFO, socket or device met while walking a folder or expanding a glob is skipped, like
+    // any file the walk is not for: reading it could block forever, and it holds no map. Only a
+    // path named on the command line makes it an error (readSource).
+    if (!isRegularFile(real)) continue;
     if (!byRealPath.has(real)) byRealPath.set(real, file);
   }
   return [...byRealPath.values()];

@@ -1,21 +1,103 @@
-import { renameSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  lstatSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  type Stats,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { resolve } from "node:path";
 import { UsageError } from "../errors.js";
-import { reason } from "./files.js";
+import { notRegular, reason } from "./files.js";
 import type { Io } from "./io.js";
 
-/** Writes a report to --output (whole or not at all: a temporary file renamed), or to stdout. */
-export function emit(io: Io, text: string, output?: string): void {
+/** What a command read: its workspaces' config files and maps (paths relative to the cwd). */
+export function inputsOf(
+  workspaces: readonly { config: { file: string | null }; files: readonly { path: string }[] }[],
+): string[] {
+  return workspaces.flatMap(({ config, files }) => [
+    ...(config.file === null ? [] : [config.file]),
+    ...files.map((f) => f.path),
+  ]);
+}
+
+/**
+ * Writes a report to --output, or to stdout. The target is a new path or a regular file, never one
+ * of the files the run read (`inputs`, relative to the cwd): a symlink, a directory, a device or a
+ * FIFO would be replaced by a regular file, and a map would be lost. The report is written whole or
+ * not at all: to a temporary file beside the target, renamed onto it, and removed on any failure.
+ */
+export function emit(io: Io, text: string, output: string | undefined, inputs: readonly string[]) {
   if (output === undefined) {
     io.stdout(text);
     return;
   }
   const target = resolve(io.cwd, output);
-  const temporary = `${target}.${process.pid}.tmp`;
+  const refuse = (why: string) => new UsageError(`cannot write ${output}: ${why}`);
+  let existing: Stats | undefined;
   try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, target);
+    existing = lstatSync(target);
   } catch (error) {
-    throw new UsageError(`cannot write ${output}: ${reason(error)}`);
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw refuse(reason(error));
+  }
+  if (existing) {
+    if (existing.isSymbolicLink()) {
+      throw refuse("is a symbolic link: name the file it points to, or a new path");
+    }
+    if (!existing.isFile()) throw refuse(notRegular(existing));
+    if (isOneOf(target, existing, io.cwd, inputs)) {
+      throw refuse("is one of the files this command read: choose another path");
+    }
+  }
+  const temporary = `${target}.${process.pid}.tmp`;
+  let created = false;
+  let renamed = false;
+  try {
+    // "wx": never through a file or link already at the temporary path. An existing target keeps
+    // its permissions.
+    const fd = openSync(temporary, "wx", existing ? existing.mode & 0o7777 : 0o666);
+    created = true;
+    try {
+      writeFileSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, target);
+    renamed = true;
+  } catch (error) {
+    throw refuse(reason(error));
+  } finally {
+    if (created && !renamed) removeQuietly(temporary);
+  }
+}
+
+/** Whether `target` is one of the `inputs`: the same real path, or the same file by another link. */
+function isOneOf(target: string, stats: Stats, cwd: string, inputs: readonly string[]): boolean {
+  let real = target;
+  try {
+    real = realpathSync(target);
+  } catch {
+    // lstat succeeded: compare the path as given, and the file by its inode
+  }
+  return inputs.some((input) => {
+    const file = resolve(cwd, input);
+    try {
+      if (realpathSync(file) === real) return true;
+      const other = statSync(file);
+      return stats.ino !== 0 && other.ino === stats.ino && other.dev === stats.dev;
+    } catch {
+      return false; // an input gone since it was read: it cannot be overwritten
+    }
+  });
+}
+
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // already gone, or not removable: nothing more to do
   }
 }

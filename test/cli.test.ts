@@ -214,14 +214,47 @@ describe("severities, --rule, --quiet, --max-warnings (with a warning rule of th
     });
   });
 
-  it("--max-warnings: exceeded exits 1, reached does not", async () => {
-    expect((await runWith(["lint", "--max-warnings", "5"], workspace)).code).toBe(1);
-    expect((await runWith(["lint", "--max-warnings", "6"], workspace)).code).toBe(0);
+  it("--max-warnings: exceeded exits 1 and says why, reached does not", async () => {
+    const exceeded = await runWith(["lint", "--max-warnings", "5"], workspace);
+    expect(exceeded.code).toBe(1);
+    expect(exceeded.stderr).toBe("journey: 6 warnings, more than --max-warnings 5 allows\n");
+    expect(await runWith(["lint", "--max-warnings", "6", "-f", "json"], workspace)).toMatchObject({
+      code: 0,
+      stderr: "",
+    });
   });
 
-  it("--quiet drops warnings", async () => {
-    const r = await runWith(["lint", "--quiet", "--max-warnings", "0"], workspace);
-    expect(r).toMatchObject({ code: 0, stdout: "✔ no problems in 5 files\n" });
+  it("--quiet drops warnings from the report, and --max-warnings still counts them", async () => {
+    expect(await runWith(["lint", "--quiet"], workspace)).toEqual({
+      code: 0,
+      stdout: "✔ no problems in 5 files\n",
+      stderr: "",
+    });
+    expect(await runWith(["lint", "--quiet", "--max-warnings", "0"], workspace)).toEqual({
+      code: 1,
+      stdout: "✔ no problems in 5 files\n",
+      stderr: "journey: 6 warnings, more than --max-warnings 0 allows\n",
+    });
+  });
+
+  it("validate accepts the settings of every rule, in the config and in --rule, and runs the structural ones", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "journey-"));
+    writeFileSync(
+      join(dir, "journey.config.yaml"),
+      "kind: config\nrules:\n  stage-without-survey: error\n  redundant-question: [warning, { similarity: 0.9 }]\n",
+    );
+    writeFileSync(join(dir, "p.yaml"), "kind: persona\nid: p\nname: P\nsummary: S\n");
+    expect(await run(["validate"], dir)).toEqual({
+      code: 0,
+      stdout: "✔ no problems in 2 files\n",
+      stderr: "",
+    });
+    expect(await run(["validate", "--rule", "stale-map=off"], dir)).toMatchObject({ code: 0 });
+    expect(await run(["validate", "--rule", "stale-maps=off"], dir)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'journey: --rule: unknown rule "stale-maps"; did you mean "stale-map"?\n',
+    });
   });
 
   it("--rule changes a severity, and off silences the rule", async () => {

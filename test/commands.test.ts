@@ -93,11 +93,7 @@ describe("every command is one module", () => {
       journey: string[];
       output: string | undefined;
     };
-    expectTypeOf<OptionsOf<typeof validate.options>>().toEqualTypeOf<{
-      format: "stylish" | "json";
-      config: string | undefined;
-      output: string | undefined;
-    }>();
+    expectTypeOf<OptionsOf<typeof validate.options>>().toEqualTypeOf<Lint>();
     expectTypeOf<OptionsOf<typeof touchpoints.options>>().toEqualTypeOf<
       Flat<View & { stage: string[]; channel: string[]; unsurveyed: boolean }>
     >();
@@ -260,12 +256,7 @@ describe("what a findings formatter receives", () => {
       stdout: () => {},
       stderr: () => {},
     };
-    const report = lintReport(
-      ["examples/broken"],
-      { config: undefined, rule: [], quiet: false },
-      io,
-      RULES,
-    );
+    const report = lintReport(["examples/broken"], { config: undefined, rule: [] }, io, RULES);
     expect(report.rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
     const meta = report.rules.find((r) => r.id === "duplicate-id");
     expect(meta).toMatchObject({ defaultSeverity: "error", fixed: true });

@@ -39,19 +39,28 @@ export type LintOptions = OptionsOf<typeof lintOptions>;
 
 /**
  * Lints the workspaces of the paths with these rules and prints the report. Exit 1 when an error
- * is found or --max-warnings is exceeded, else 0.
+ * is found or --max-warnings is exceeded, else 0. `--quiet` hides warnings from the report, but
+ * --max-warnings still counts them (as ESLint does).
  */
 export async function lintCommand(
   paths: string[],
   options: LintOptions,
   io: Io,
   registry: readonly AnyRule[],
+  runs?: (rule: AnyRule) => boolean,
 ): Promise<number> {
-  const report = lintReport(paths, options, io, registry);
+  const all = lintReport(paths, options, io, registry, runs);
+  const report = options.quiet ? errorsOnly(all) : all;
   const format = await formatterOf(FINDINGS_FORMATS, options.format);
-  emit(io, format(report, outputStyle(io, options.output)), options.output, report.inputs);
-  const { errors, warnings } = report.summary;
+  emit(io, format(report, outputStyle(io, options.output)), options.output, all.inputs);
+  const { errors, warnings } = all.summary;
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (errors === 0 && tooManyWarnings) {
+    // The only reason for exit 1, and perhaps not in the report (--quiet): say it.
+    io.stderr(
+      `journey: ${warnings} ${warnings === 1 ? "warning" : "warnings"}, more than --max-warnings ${options.maxWarnings} allows\n`,
+    );
+  }
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
@@ -61,27 +70,29 @@ export async function lintCommand(
  */
 export function lintReport(
   paths: readonly string[],
-  options: Pick<LintOptions, "config" | "rule" | "quiet">,
+  options: Pick<LintOptions, "config" | "rule">,
   io: Io,
   registry: readonly AnyRule[],
+  runs: (rule: AnyRule) => boolean = () => true,
 ): LintReport & { inputs: readonly string[] } {
   const flags = options.rule.map(parseRuleFlag);
   const date = today(io.env, io.now);
-  let findings: Finding[] = [];
+  const findings: Finding[] = [];
   let fileCount = 0;
   const workspaces = loadWorkspaces(io.cwd, paths, options.config);
   for (const { files, config } of workspaces) {
     fileCount += files.length;
-    findings.push(...lintFiles(files, config, registry, flags, date));
+    findings.push(...lintFiles(files, config, registry, flags, date, runs));
   }
-  if (options.quiet) findings = findings.filter((f) => f.severity === "error");
   findings.sort(compareFindings);
-  return {
-    findings,
-    summary: summarize(findings, fileCount),
-    rules: registry.map(metaOf),
-    inputs: inputsOf(workspaces),
-  };
+  const rules = registry.filter(runs).map(metaOf);
+  return { findings, summary: summarize(findings, fileCount), rules, inputs: inputsOf(workspaces) };
+}
+
+/** The report with its errors only (`--quiet`). */
+function errorsOnly(report: LintReport): LintReport {
+  const findings = report.findings.filter((f) => f.severity === "error");
+  return { ...report, findings, summary: summarize(findings, report.summary.files) };
 }
 
 function metaOf(rule: AnyRule): RuleMeta {

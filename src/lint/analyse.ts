@@ -40,21 +40,21 @@ export function analyse(files: readonly SourceFile[], configFile: string | null)
   return { workspace: buildWorkspace(files), schemaIssues };
 }
 
-/** The whole pure pipeline: parsed files in, sorted findings out. */
+/**
+ * The whole pure pipeline: parsed files in, sorted findings out. Settings are checked against the
+ * whole registry (a config may set any rule); `runs` picks the rules that run (default: all).
+ */
 export function lintFiles(
   files: readonly SourceFile[],
   config: Config,
   registry: readonly AnyRule[],
   flags: readonly [string, SeveritySetting][],
   today: string,
+  runs: (rule: AnyRule) => boolean = () => true,
 ): Finding[] {
   const { workspace, schemaIssues } = analyse(files, config.file);
-  return runRules({
-    files,
-    workspace,
-    schemaIssues,
-    config,
-    today,
-    rules: activeRules(registry, config, flags),
-  });
+  const rules = activeRules(registry, config, flags).map((active) =>
+    runs(active.rule) ? active : { ...active, severity: "off" as const },
+  );
+  return runRules({ files, workspace, schemaIssues, config, today, rules });
 }

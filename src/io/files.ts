@@ -89,7 +89,7 @@ export function notRegular(stats: Stats): string {
 }
 
 /** Whether a path is a regular file (following symlinks); false when it cannot be stat'ed. */
-export function isRegularFile(file: string): boolean {
+function isRegularFile(file: string): boolean {
   try {
     return statSync(file).isFile();
   } catch {

@@ -286,7 +286,7 @@ describe("contact-pressure (rule)", () => {
     "{ once: 2027-06-01 }",
   ]);
 
-  it("fires at the survey one too many, naming the window and the surveys in it", () => {
+  it("fires at the survey one too many, the other surveys of the window related", () => {
     const findings = lintSources({
       "julie.yaml": persona("contactPolicy: { maxSurveys: 1, window: P30D }\n"),
       "j.yaml": JOURNEY,
@@ -296,10 +296,13 @@ describe("contact-pressure (rule)", () => {
         "contact-pressure",
         25,
         21,
-        'one customer of persona "julie" could receive 2 surveys within 30 days (2027-01-10 to 2027-02-08): "s1" on 2027-01-10, "s2" on 2027-01-25; the contact policy allows 1',
+        'a customer of persona "julie" could get 2 surveys within 30 days (at most 1): this one, on 2027-01-25, tips it over',
       ],
     ]);
     expect(findings[0]?.entity).toBe("survey:s2");
+    expect(findings[0]?.related.map((r) => [r.line, r.what])).toEqual([
+      [17, '"s1" sent 2027-01-10'],
+    ]);
   });
 
   it("fires on two surveys closer than minGap", () => {
@@ -312,7 +315,7 @@ describe("contact-pressure (rule)", () => {
         "contact-pressure",
         25,
         21,
-        'one customer of persona "julie" could receive "s2" on 2027-01-25, 15 days after "s1" on 2027-01-10; the contact policy wants 30 days between two surveys',
+        'a customer of persona "julie" could get this survey on 2027-01-25, 15 days after "s1": the policy wants 30 days between two surveys',
       ],
     ]);
   });
@@ -368,7 +371,7 @@ describe("contact-pressure (rule)", () => {
       "k.yaml": other,
     }).filter((f) => f.rule === "contact-pressure");
     expect(findings.map((f) => [f.file, f.message.slice(0, 60)])).toEqual([
-      ["k.yaml", 'one customer of persona "julie" could receive 2 surveys with'],
+      ["k.yaml", 'a customer of persona "julie" could get 2 surveys within 30 '],
     ]);
   });
 });

@@ -1,6 +1,14 @@
-import { at, type Rule } from "../lint/rule.js";
+import { at, type RelatedReport, type Rule } from "../lint/rule.js";
+import type { SurveyNode } from "../model/types.js";
 import { dateOf } from "../survey/civil.js";
-import { defaultRange, pressures } from "../survey/pressure.js";
+import {
+  closeRuns,
+  type Crowd,
+  crowdedWindows,
+  defaultRange,
+  type PersonaPressure,
+  pressures,
+} from "../survey/pressure.js";
 import type { PlacedSend } from "../survey/schedule.js";
 import { amountOf } from "../survey/words.js";
 
@@ -9,6 +17,11 @@ import { amountOf } from "../survey/words.js";
  * ne pas trop solliciter les clients » (to give an overall view, so as not to over-solicit
  * customers). Computed by the calendar's scheduler over the config's calendar range (default: a
  * year from today).
+ *
+ * One finding per crowd of sends, not per window or pair it breaks: at the send that tips it over,
+ * with the other surveys of the crowd and their dates as related places. A crowd tipped again by
+ * the same survey later in the range (the same plan, month after month) adds its dates to the
+ * first finding rather than a finding of its own.
  */
 export const contactPressure: Rule = {
   id: "contact-pressure",
@@ -17,65 +30,102 @@ export const contactPressure: Rule = {
   defaultSeverity: "error",
   messages: {
     window:
-      'one customer of persona "{persona}" could receive {count} surveys within {window} ({from} to {to}): {sends}; the contact policy allows {max}',
-    gap: 'one customer of persona "{persona}" could receive "{second}" on {secondDate}, {apart} "{first}" on {firstDate}; the contact policy wants {minGap} between two surveys',
+      'a customer of persona "{persona}" could get {most} surveys within {window} (at most {max}): this one, on {date}, tips it over',
+    gap: 'a customer of persona "{persona}" could get this survey on {date}, {apart}: the policy wants {minGap} between two surveys',
+    gaps: 'a customer of persona "{persona}" could get {count} surveys in a row less than {minGap} apart: this one, on {date}, is the first too close',
   },
   defaultOptions: {},
   check({ workspace, config, today, report }) {
     const range = defaultRange(config, today);
     for (const p of pressures(workspace, config, range)) {
-      if (!p.policy) continue;
-      // One finding per survey and kind: the first place it breaks the policy.
-      const reported = new Set<string>();
-      for (const excess of p.excesses) {
-        const survey = excess.tipping.survey;
-        if (reported.has(`window:${survey.id}`)) continue;
-        reported.add(`window:${survey.id}`);
-        const inWindow = p.sends.slice(excess.first, excess.first + excess.count);
+      const policy = p.policy;
+      if (!policy) continue;
+      const window = policy.window ? amountOf(policy.window) : "";
+      const minGap = policy.minGap ? amountOf(policy.minGap) : "";
+      for (const { crowd, again } of firstOfEach(crowdedWindows(p))) {
         report({
           messageId: "window",
           data: {
             persona: p.persona,
-            count: excess.count,
-            window: p.policy.window ? amountOf(p.policy.window) : "",
-            from: dateOf(excess.start),
-            to: dateOf(excess.end - 1),
-            sends: inWindow.map(describe).join(", "),
-            max: p.policy.maxSurveys ?? 0,
+            most: crowd.most,
+            window,
+            max: policy.maxSurveys ?? 0,
+            date: dateOf(crowd.tipping.day),
           },
-          at: at(survey.origin, "recurrence"),
-          related: inWindow
-            .filter((send) => send.survey !== survey)
-            .map((send) => ({ what: describe(send), at: at(send.survey.origin, "recurrence") })),
+          at: placeOf(crowd.tipping.survey),
+          related: related(p, crowd, again, "tips it over again"),
         });
       }
-      for (const gap of p.gaps) {
-        const survey = gap.second.survey;
-        if (reported.has(`gap:${survey.id}`)) continue;
-        reported.add(`gap:${survey.id}`);
-        const days = gap.second.day - gap.first.day;
+      for (const { crowd, again } of firstOfEach(closeRuns(p))) {
+        const previous = p.sends[crowd.first] as PlacedSend;
+        const pair = crowd.most === 2;
         report({
-          messageId: "gap",
+          messageId: pair ? "gap" : "gaps",
           data: {
             persona: p.persona,
-            first: gap.first.survey.id,
-            firstDate: dateOf(gap.first.day),
-            second: survey.id,
-            secondDate: dateOf(gap.second.day),
-            apart: days === 0 ? "the same day as" : `${days} ${days === 1 ? "day" : "days"} after`,
-            minGap: p.policy.minGap ? amountOf(p.policy.minGap) : "",
+            date: dateOf(crowd.tipping.day),
+            count: crowd.most,
+            minGap,
+            ...(pair ? { apart: apart(previous, crowd.tipping) } : {}),
           },
-          at: at(survey.origin, "recurrence"),
-          related:
-            gap.first.survey === survey
-              ? []
-              : [{ what: describe(gap.first), at: at(gap.first.survey.origin, "recurrence") }],
+          at: placeOf(crowd.tipping.survey),
+          related: related(p, crowd, again, "too close again"),
         });
       }
     }
   },
 };
 
-function describe(send: PlacedSend): string {
-  return `"${send.survey.id}" on ${dateOf(send.day)}${send.estimated ? " (estimated)" : ""}`;
+/** Each crowd with the later ones the same survey tips over (they repeat it: one finding). */
+function firstOfEach(crowds: Crowd[]): { crowd: Crowd; again: PlacedSend[] }[] {
+  const bySurvey = new Map<SurveyNode, { crowd: Crowd; again: PlacedSend[] }>();
+  for (const crowd of crowds) {
+    const known = bySurvey.get(crowd.tipping.survey);
+    if (known) known.again.push(crowd.tipping);
+    else bySurvey.set(crowd.tipping.survey, { crowd, again: [] });
+  }
+  return [...bySurvey.values()];
 }
+
+/**
+ * The crowd's other sends, one place per survey in order of its first send there (this survey's
+ * own other sends included), then the dates the same survey tips it over again.
+ */
+function related(
+  p: PersonaPressure,
+  crowd: Crowd,
+  again: PlacedSend[],
+  repeated: string,
+): RelatedReport[] {
+  const others = new Map<SurveyNode, PlacedSend[]>();
+  for (const send of p.sends.slice(crowd.first, crowd.end)) {
+    if (send === crowd.tipping) continue;
+    others.set(send.survey, [...(others.get(send.survey) ?? []), send]);
+  }
+  const places = [...others].map(([survey, sends]): RelatedReport => {
+    const who = survey === crowd.tipping.survey ? "this survey also" : `"${survey.id}"`;
+    const estimated = sends.some((s) => s.estimated) ? " (estimated)" : "";
+    return { what: `${who} sent ${dates(sends)}${estimated}`, at: placeOf(survey) };
+  });
+  if (again.length > 0) {
+    places.push({ what: `${repeated} on ${dates(again)}`, at: placeOf(crowd.tipping.survey) });
+  }
+  return places;
+}
+
+/** "2027-01-10", "2027-01-10 and 2027-01-17", up to four dates, then "…, 2027-01-24 and 5 more times". */
+function dates(sends: readonly PlacedSend[]): string {
+  const days = sends.map((s) => dateOf(s.day));
+  if (days.length > 4) return `${days.slice(0, 3).join(", ")} and ${days.length - 3} more times`;
+  return days.length > 1 ? `${days.slice(0, -1).join(", ")} and ${days.at(-1)}` : (days[0] ?? "");
+}
+
+/** How far the send is after the previous one: "15 days after "s1"", "the same day as its previous send". */
+function apart(previous: PlacedSend, send: PlacedSend): string {
+  const days = send.day - previous.day;
+  const what = previous.survey === send.survey ? "its previous send" : `"${previous.survey.id}"`;
+  if (days === 0) return `the same day as ${what}`;
+  return `${days} ${days === 1 ? "day" : "days"} after ${what}`;
+}
+
+const placeOf = (survey: SurveyNode) => at(survey.origin, "recurrence");

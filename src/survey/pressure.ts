@@ -21,10 +21,11 @@ export interface Excess {
   tipping: PlacedSend;
 }
 
-/** Two consecutive sends closer than `minGap`. */
+/** Two consecutive sends closer than `minGap`: the persona's sends[at − 1] and sends[at]. */
 export interface Gap {
   first: PlacedSend;
   second: PlacedSend;
+  at: number;
 }
 
 export interface PersonaPressure {
@@ -117,7 +118,58 @@ function closeSends(sends: PlacedSend[], minGap: DateDuration): Gap[] {
   for (let i = 1; i < sends.length; i++) {
     const first = sends[i - 1] as PlacedSend;
     const second = sends[i] as PlacedSend;
-    if (second.day < addToDay(first.day, minGap)) gaps.push({ first, second });
+    if (second.day < addToDay(first.day, minGap)) gaps.push({ first, second, at: i });
   }
   return gaps;
+}
+
+/**
+ * Sends that overflow the policy together: the persona's sends[first … end). One finding each,
+ * however many windows or pairs of sends they break.
+ */
+export interface Crowd {
+  first: number;
+  end: number;
+  /** The send reported: the one too many in the crowd's first window, or the first too close. */
+  tipping: PlacedSend;
+  /** Windows: the most sends in one window of the crowd. Gaps: the sends in the run (end − first). */
+  most: number;
+}
+
+/**
+ * The windows over the policy, joined while they share a send: six surveys in a fortnight are one
+ * crowd of four overflowing windows, not four. Tipped by the one too many in its first window.
+ */
+export function crowdedWindows(p: PersonaPressure): Crowd[] {
+  const crowds: Crowd[] = [];
+  let current: Crowd | null = null;
+  for (const e of p.excesses) {
+    if (current && e.first < current.end) {
+      current.end = Math.max(current.end, e.first + e.count);
+      current.most = Math.max(current.most, e.count);
+      continue;
+    }
+    current = { first: e.first, end: e.first + e.count, tipping: e.tipping, most: e.count };
+    crowds.push(current);
+  }
+  return crowds;
+}
+
+/**
+ * The runs of sends each too close to the one before: a, b, c with b too close to a and c to b are
+ * one crowd, tipped by b.
+ */
+export function closeRuns(p: PersonaPressure): Crowd[] {
+  const crowds: Crowd[] = [];
+  let current: Crowd | null = null;
+  for (const gap of p.gaps) {
+    if (current && gap.at === current.end) {
+      current.end++;
+      current.most++;
+      continue;
+    }
+    current = { first: gap.at - 1, end: gap.at + 1, tipping: gap.second, most: 2 };
+    crowds.push(current);
+  }
+  return crowds;
 }

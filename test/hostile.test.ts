@@ -177,7 +177,7 @@ describe("hostile inputs: a located finding or a one-line error, never a crash o
     expect(await run(["lint"], dir)).toMatchObject({
       code: 2,
       stdout: "",
-      stderr: `journey: no YAML file matched "${dir}"\n`,
+      stderr: `journey: no YAML file matched "."\n`,
     });
   });
 

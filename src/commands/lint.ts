@@ -8,6 +8,7 @@ import { lintFiles } from "../lint/analyse.js";
 import { parseRuleFlag } from "../lint/config.js";
 import { compareFindings, type Finding, summarize } from "../lint/finding.js";
 import type { AnyRule } from "../lint/rule.js";
+import { unreadableFiles } from "../model/workspace.js";
 import { FINDINGS_FORMATS, type LintReport, type RuleMeta } from "../report/findings/index.js";
 import { formatterOf } from "../report/registry.js";
 import {
@@ -78,21 +79,34 @@ export function lintReport(
   const flags = options.rule.map(parseRuleFlag);
   const date = today(io.env, io.now);
   const findings: Finding[] = [];
+  const unreadable: string[] = [];
   let fileCount = 0;
   const workspaces = loadWorkspaces(io.cwd, paths, options.config);
-  for (const { files, config } of workspaces) {
-    fileCount += files.length;
-    findings.push(...lintFiles(files, config, registry, flags, date, runs));
+  for (const { files, config, reported } of workspaces) {
+    fileCount += reported.size;
+    const found = lintFiles(files, config, registry, flags, date, runs);
+    // The paths select what is reported: a finding with any of its places in a file named.
+    findings.push(
+      ...found.filter((f) => reported.has(f.file) || f.related.some((r) => reported.has(r.file))),
+    );
+    unreadable.push(...unreadableFiles(files).map((f) => f.path));
   }
   findings.sort(compareFindings);
   const rules = registry.filter(runs).map(metaOf);
-  return { findings, summary: summarize(findings, fileCount), rules, inputs: inputsOf(workspaces) };
+  return {
+    findings,
+    summary: summarize(findings, fileCount, unreadable.length),
+    rules,
+    unreadable,
+    inputs: inputsOf(workspaces),
+  };
 }
 
 /** The report with its errors only (`--quiet`). */
 function errorsOnly(report: LintReport): LintReport {
   const findings = report.findings.filter((f) => f.severity === "error");
-  return { ...report, findings, summary: summarize(findings, report.summary.files) };
+  const { files, unreadable } = report.summary;
+  return { ...report, findings, summary: summarize(findings, files, unreadable) };
 }
 
 function metaOf(rule: AnyRule): RuleMeta {

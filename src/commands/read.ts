@@ -5,6 +5,7 @@ import type { Config } from "../lint/config.js";
 import { spanOfOrigin, spanToRange } from "../model/position.js";
 import type { SourceFile } from "../model/source.js";
 import type { Origin } from "../model/types.js";
+import { type Scope, scopeOf, scoped } from "../model/scope.js";
 import type { Workspace } from "../model/workspace.js";
 import { outputStyle } from "../io/io.js";
 import { emit, inputsOf } from "../io/output.js";
@@ -18,58 +19,83 @@ import { configOption, formatOption, listOption, textOption } from "./command.js
 export interface ReadWorkspace {
   config: Config;
   files: SourceFile[];
+  /** The whole workspace, what rows are judged against. */
   workspace: Workspace;
+  /** What the paths named: the rows shown. */
+  scope: Scope;
 }
 
 /**
  * Reads the workspaces of the paths for a command that shows them (views, calendar): maps with
- * errors are shown as far as they can be read, and the number of problems goes to stderr with a
- * hint to run `journey lint`; the exit code is not affected.
+ * errors are shown as far as they can be read; stderr names the files left out and counts the
+ * schema errors of the files named, with a hint to run `journey lint`. The exit code is not
+ * affected.
  */
 export function readForDisplay(
   io: Io,
   paths: readonly string[],
   configFlag: string | undefined,
 ): ReadWorkspace[] {
-  let problems = 0;
-  const read = loadWorkspaces(io.cwd, paths, configFlag).map(({ config, files }) => {
+  let schemaErrors = 0;
+  const leftOut: string[] = [];
+  const read = loadWorkspaces(io.cwd, paths, configFlag).map(({ config, files, reported }) => {
     const { workspace, schemaIssues } = analyse(files, config.file);
-    problems += schemaIssues.length + files.reduce((n, f) => n + f.issues.length, 0);
-    return { config, files, workspace };
+    schemaErrors += schemaIssues.filter((i) => reported.has(i.file)).length;
+    leftOut.push(...workspace.unreadable.map((f) => f.path));
+    return { config, files, workspace, scope: scopeOf(workspace, reported) };
   });
-  if (problems > 0) {
-    io.stderr(
-      `journey: ${problems} ${problems === 1 ? "problem" : "problems"} in these maps; what could be read is shown (run journey lint to see them)\n`,
-    );
-  }
+  const problems = [
+    ...(leftOut.length > 0 ? [`could not read ${leftOut.join(", ")} (left out)`] : []),
+    ...(schemaErrors > 0
+      ? [`${schemaErrors} schema ${schemaErrors === 1 ? "error" : "errors"} in the maps shown`]
+      : []),
+  ];
+  if (problems.length > 0)
+    io.stderr(`journey: ${problems.join("; ")}: run journey lint to see them\n`);
   return read;
 }
 
 /**
- * The workspaces of the paths as one model, for the views, how to locate a node, and the files
- * read (which --output may not overwrite).
+ * The workspaces of the paths as one model: what the paths named (`workspace`, the rows), the
+ * whole of it (`whole`, what filters may name), how to locate a node, and the files read (which
+ * --output may not overwrite).
  */
 export function readAsOne(
   io: Io,
   paths: readonly string[],
   configFlag: string | undefined,
-): { workspace: Workspace; locate: Locate; inputs: readonly string[] } {
-  const workspace: Workspace = { personas: [], journeys: [], events: [], surveys: [] };
+): { workspace: Workspace; whole: Workspace; locate: Locate; inputs: readonly string[] } {
+  const workspace = emptyWorkspace();
+  const whole = emptyWorkspace();
   const files = new Map<string, SourceFile>();
   const reads = readForDisplay(io, paths, configFlag);
   for (const read of reads) {
     for (const file of read.files) files.set(file.path, file);
-    workspace.personas.push(...read.workspace.personas);
-    workspace.journeys.push(...read.workspace.journeys);
-    workspace.events.push(...read.workspace.events);
-    workspace.surveys.push(...read.workspace.surveys);
+    append(workspace, scoped(read.workspace, read.scope));
+    append(whole, read.workspace);
   }
   const locate = (origin: Origin) => {
     const file = files.get(origin.file);
     const span = file && spanOfOrigin(file, origin);
     return { file: origin.file, line: file && span ? spanToRange(file, span).line : 1 };
   };
-  return { workspace, locate, inputs: inputsOf(reads) };
+  return { workspace, whole, locate, inputs: inputsOf(reads) };
+}
+
+const emptyWorkspace = (): Workspace => ({
+  personas: [],
+  journeys: [],
+  events: [],
+  surveys: [],
+  unreadable: [],
+});
+
+function append(to: Workspace, from: Workspace): void {
+  to.personas.push(...from.personas);
+  to.journeys.push(...from.journeys);
+  to.events.push(...from.events);
+  to.surveys.push(...from.surveys);
+  to.unreadable.push(...from.unreadable);
 }
 
 /** What a view row can be filtered by. */

@@ -19,8 +19,8 @@ export default defineCommand({
     ["journey surveys --persona julie --format json"],
   ],
   async run([paths]: [string[]], options, io) {
-    const { workspace, locate, inputs } = readAsOne(io, paths, options.config);
-    const rows = filterRows(surveyRows(workspace, locate), filtersOf(workspace, options));
+    const { workspace, whole, locate, inputs } = readAsOne(io, paths, options.config);
+    const rows = filterRows(surveyRows(workspace, locate), filtersOf(whole, options));
     return printView(io, options, { view: "surveys", rows }, inputs);
   },
 });

@@ -22,8 +22,8 @@ export default defineCommand({
     ["journey touchpoints --format csv > touchpoints.csv"],
   ],
   async run([paths]: [string[]], options, io) {
-    const { workspace, locate, inputs } = readAsOne(io, paths, options.config);
-    let rows = filterRows(touchpointRows(workspace, locate), filtersOf(workspace, options));
+    const { workspace, whole, locate, inputs } = readAsOne(io, paths, options.config);
+    let rows = filterRows(touchpointRows(workspace, locate), filtersOf(whole, options));
     if (options.unsurveyed) rows = rows.filter((r) => r.surveys.length === 0);
     const data = { view: "touchpoints" as const, rows, keyMoments: keyMoments(workspace) };
     return printView(io, options, data, inputs);

@@ -22,7 +22,7 @@ const CONFIG_NAMES = ["journey.config.yaml", "journey.config.yml"];
 const ALWAYS_IGNORED = ["**/node_modules/**", "**/.*/**"];
 
 /** `/`-separated path relative to `cwd`: the one form of paths in findings and output. */
-function displayPath(cwd: string, file: string): string {
+export function displayPath(cwd: string, file: string): string {
   const rel = relative(cwd, file);
   return (rel === "" ? "." : rel).split(sep).join("/");
 }
@@ -102,7 +102,10 @@ export function reason(error: unknown): string {
   if (code === "ENOENT") return "no such file or directory";
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EISDIR") return "is a directory";
-  return (error as Error).message;
+  if (code === "ELOOP") return "too many levels of symbolic links";
+  // Node's "ENOSPC: no space left on device, write" without its code and system call.
+  const message = (error as Error).message;
+  return code ? message.replace(`${code}: `, "").replace(/, \w+(?: '[^']*')*$/, "") : message;
 }
 
 export interface FileSelection {
@@ -112,31 +115,29 @@ export interface FileSelection {
   ignore: readonly string[];
 }
 
+/** A file one of the command-line paths names, and how: directly, found in a folder, or by a glob. */
+export interface NamedFile {
+  file: string;
+  how: "file" | "folder" | "glob";
+  /** The folder named (for a folder), else the current directory. */
+  base: string;
+}
+
 /**
- * Expands paths into the YAML files to read, sorted and without duplicates. A file named
- * explicitly is always read (readSource refuses it if it is not a regular file); a folder is
- * walked with the config's `include`/`ignore`; a glob is expanded; both keep regular files only.
+ * The files the paths name, before any config's `include`/`ignore` applies (which config applies
+ * depends on where each file is): a file named explicitly (readSource refuses it if it is not a
+ * regular file); the regular files of a folder, walked; the regular files a glob matches.
  * node_modules and dot-folders are never entered, and symlink loops end.
  */
-export function expandPaths(
-  cwd: string,
-  paths: readonly string[],
-  selection: FileSelection,
-): string[] {
-  const found = new Set<string>();
-  const selected = picomatch([...selection.include], { dot: false });
-  const ignored = picomatch([...selection.ignore, ...ALWAYS_IGNORED], { dot: true });
-  // Patterns are relative to the workspace root; a file outside it is matched from the folder named.
-  const key = (file: string, base: string) => {
-    const rel = relative(selection.root, file);
-    return (rel.startsWith("..") || isAbsolute(rel) ? relative(base, file) : rel)
-      .split(sep)
-      .join("/");
+export function namedFiles(cwd: string, paths: readonly string[]): NamedFile[] {
+  const found = new Map<string, NamedFile>();
+  const add = (entry: NamedFile) => {
+    if (!found.has(entry.file) || entry.how === "file") found.set(entry.file, entry);
   };
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     if (!existsSync(absolute) && isDynamicPattern(path)) {
-      for (const file of walk(cwd, [path])) if (!ignored(key(file, cwd))) found.add(file);
+      for (const file of walk(cwd, [path])) add({ file, how: "glob", base: cwd });
       continue;
     }
     let stats: ReturnType<typeof statSync>;
@@ -146,17 +147,41 @@ export function expandPaths(
       throw new UsageError(`cannot read ${path}: ${reason(error)}`);
     }
     if (stats.isDirectory()) {
-      for (const file of walk(absolute, ["**/*"])) {
-        const k = key(file, absolute);
-        if (selected(k) && !ignored(k)) found.add(file);
-      }
+      for (const file of walk(absolute, ["**/*"])) add({ file, how: "folder", base: absolute });
     } else {
-      found.add(absolute);
+      add({ file: absolute, how: "file", base: cwd });
     }
   }
-  if (found.size === 0)
-    throw new UsageError(`no YAML file matched ${paths.map((p) => `"${p}"`).join(", ")}`);
-  return [...found].sort();
+  return [...found.values()];
+}
+
+/**
+ * Whether a workspace reads a file: one named explicitly, always; one found in a folder, when the
+ * config's `include` selects it and `ignore` does not; one a glob matched, unless ignored.
+ * Patterns are relative to the workspace root; a file outside it is matched from the folder named.
+ */
+export function selector(selection: FileSelection): (entry: NamedFile) => boolean {
+  const selected = picomatch([...selection.include], { dot: false });
+  const ignored = picomatch([...selection.ignore, ...ALWAYS_IGNORED], { dot: true });
+  const key = (file: string, base: string) => {
+    const rel = relative(selection.root, file);
+    return (rel.startsWith("..") || isAbsolute(rel) ? relative(base, file) : rel)
+      .split(sep)
+      .join("/");
+  };
+  return ({ file, how, base }) => {
+    if (how === "file") return true;
+    const k = key(file, base);
+    return !ignored(k) && (how === "glob" || selected(k));
+  };
+}
+
+/** Every file of a workspace: its root walked with its `include` and `ignore`. */
+export function workspaceFiles(selection: FileSelection): string[] {
+  const selects = selector(selection);
+  return walk(selection.root, ["**/*"])
+    .filter((file) => selects({ file, how: "folder", base: selection.root }))
+    .sort();
 }
 
 function walk(cwd: string, patterns: string[]): string[] {

@@ -1,66 +1,125 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import type { Config } from "../lint/config.js";
 import type { SourceFile } from "../model/source.js";
 import { type LoadedConfig, loadConfig } from "./config.js";
-import { expandPaths, findConfig, readSource } from "./files.js";
+import {
+  displayPath,
+  findConfig,
+  type NamedFile,
+  namedFiles,
+  readSource,
+  selector,
+  workspaceFiles,
+} from "./files.js";
 
-/** A set of files linted together, with the config that governs them. */
+/** A set of files analysed together, with the config that governs them. */
 export interface LoadedWorkspace {
   config: Config;
+  /** Every file of the workspace, read: what its findings are judged against. */
   files: SourceFile[];
+  /** The files the command-line paths name (as in findings): what is reported on. */
+  reported: ReadonlySet<string>;
+}
+
+interface Group {
+  loaded: LoadedConfig;
+  /** The config file (absolute), or null for the files no config governs. */
+  configFile: string | null;
+  selects: (entry: NamedFile) => boolean;
+  /** Absolute paths of the files named that the workspace reads. */
+  named: Set<string>;
 }
 
 /**
- * Reads the workspaces the paths belong to. With --config, every path uses that config. Otherwise
- * each path uses the nearest journey.config.yaml walking up from it (from the current directory
- * for a glob), so `journey lint examples/clean examples/broken` lints two workspaces, each with
- * its own config. No path: the workspace of the current directory.
+ * Reads the workspaces the paths belong to. The paths select what is reported; the workspace is
+ * what is loaded. A file's workspace is the folder of the nearest journey.config.yaml above it, read
+ * whole (its `include`/`ignore`, without the folders that have a config of their own), so that a
+ * file gives the same findings however it is named: directly, in a folder, by a glob, or as part
+ * of the workspace of the current directory. A file no config governs has no workspace to judge it
+ * against: such files are read together, on the defaults, as they are named. With --config, every
+ * path belongs to that config's workspace (its folder, whole). No path: the folder of the nearest
+ * config above the current directory, else the current directory.
  */
 export function loadWorkspaces(
   cwd: string,
   paths: readonly string[],
   configFlag?: string,
 ): LoadedWorkspace[] {
-  const groups = new Map<string, { loaded: LoadedConfig; paths: string[] }>();
-  const add = (key: string, load: () => LoadedConfig, path: string | null) => {
-    let group = groups.get(key);
+  const nearest = nearestConfig();
+  const groups = new Map<string, Group>();
+  const add = (entry: NamedFile, configFile: string | null, load: () => LoadedConfig) => {
+    let group = groups.get(configFile ?? "");
     if (!group) {
-      group = { loaded: load(), paths: [] };
-      groups.set(key, group);
+      const loaded = load();
+      group = { loaded, configFile, selects: selector(selectionOf(loaded)), named: new Set() };
+      groups.set(configFile ?? "", group);
     }
-    group.paths.push(path ?? group.loaded.root);
+    if (group.selects(entry)) group.named.add(entry.file);
   };
+  let named = paths;
   if (configFlag !== undefined) {
     const file = resolve(cwd, configFlag);
     if (!existsSync(file)) throw new UsageError(`cannot read config ${configFlag}: no such file`);
-    const load = () => loadConfig(cwd, cwd, file);
-    if (paths.length === 0) add(file, load, null);
-    for (const path of paths) add(file, load, path);
-  } else if (paths.length === 0) {
-    add(findConfig(cwd) ?? "", () => loadConfig(cwd, cwd), null);
+    if (named.length === 0) named = [displayPath(cwd, dirname(file))];
+    for (const entry of namedFiles(cwd, named)) add(entry, file, () => loadConfig(cwd, cwd, file));
   } else {
-    for (const path of paths) {
-      const from = startOf(resolve(cwd, path), cwd);
-      add(findConfig(from) ?? "", () => loadConfig(cwd, from), path);
+    if (named.length === 0) {
+      const file = findConfig(cwd);
+      named = [file === null ? "." : displayPath(cwd, dirname(file))];
+    }
+    for (const entry of namedFiles(cwd, named)) {
+      const from = dirname(entry.file);
+      add(entry, nearest(from), () => loadConfig(cwd, from));
     }
   }
-  return [...groups.values()].map(({ loaded, paths: groupPaths }) => {
-    const { config, root } = loaded;
-    const files = expandPaths(cwd, groupPaths, {
-      root,
-      include: config.include,
-      ignore: config.ignore,
-    });
-    return { config, files: files.map((f) => readSource(cwd, f)) };
+
+  const chosen = [...groups.values()].filter((g) => g.named.size > 0);
+  if (chosen.length === 0)
+    throw new UsageError(`no YAML file matched ${named.map((p) => `"${p}"`).join(", ")}`);
+  return chosen.map((group) => {
+    const whole = wholeOf(group, configFlag !== undefined, nearest);
+    const files = [...new Set([...whole, ...group.named])].sort();
+    return {
+      config: group.loaded.config,
+      files: files.map((f) => readSource(cwd, f)),
+      reported: new Set([...group.named].map((f) => displayPath(cwd, f))),
+    };
   });
 }
 
-function startOf(absolute: string, cwd: string): string {
-  try {
-    return statSync(absolute).isDirectory() ? absolute : dirname(absolute);
-  } catch {
-    return cwd; // a glob, or a path expandPaths will report as missing
-  }
+/**
+ * The files a workspace holds besides those named: its root walked, less the folders another
+ * config governs (unless --config chose this one for everything). Files no config governs make
+ * no workspace: only those named are read.
+ */
+function wholeOf(
+  group: Group,
+  explicit: boolean,
+  nearest: (dir: string) => string | null,
+): string[] {
+  if (group.configFile === null) return [];
+  const files = workspaceFiles(selectionOf(group.loaded));
+  if (explicit) return files;
+  return files.filter((f) => nearest(dirname(f)) === group.configFile);
+}
+
+const selectionOf = ({ root, config }: LoadedConfig) => ({
+  root,
+  include: config.include,
+  ignore: config.ignore,
+});
+
+/** findConfig, remembered per folder: a walk asks it of every folder it meets. */
+function nearestConfig(): (dir: string) => string | null {
+  const known = new Map<string, string | null>();
+  return (dir) => {
+    let found = known.get(dir);
+    if (found === undefined) {
+      found = findConfig(dir);
+      known.set(dir, found);
+    }
+    return found;
+  };
 }

@@ -45,13 +45,16 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 export interface Summary {
+  /** The files reported on: those the paths named. */
   files: number;
   errors: number;
   warnings: number;
+  /** Files of the workspaces that could not be read (named or not): what they hold is unknown. */
+  unreadable: number;
 }
 
-export function summarize(findings: readonly Finding[], files: number): Summary {
+export function summarize(findings: readonly Finding[], files: number, unreadable = 0): Summary {
   let errors = 0;
   for (const f of findings) if (f.severity === "error") errors++;
-  return { files, errors, warnings: findings.length - errors };
+  return { files, errors, warnings: findings.length - errors, unreadable };
 }

@@ -32,6 +32,29 @@ export interface Workspace {
   events: EventNode[];
   /** Every survey, stage-level and journey-wide, in file order. */
   surveys: SurveyNode[];
+  /**
+   * The files of which something could not be read (a YAML error, too large, not text): what they
+   * hold is unknown, so no rule may conclude that an id is missing from the workspace if it could be
+   * there (`mayHold`).
+   */
+  unreadable: UnreadableFile[];
+}
+
+export interface UnreadableFile {
+  path: string;
+  /** Its text, when it is text (a YAML error); null when it was not read or is not text. */
+  text: string | null;
+}
+
+/**
+ * Whether a file that could not be read may hold `id` (define it, or refer to it): a file that is
+ * text can only if the id is written in it, as a word; one that is not text, always.
+ */
+export function mayHold(workspace: Workspace, id: string): boolean {
+  const word = new RegExp(
+    `(?<![A-Za-z0-9_-])${id.replace(/[^A-Za-z0-9]/g, "\\$&")}(?![A-Za-z0-9_-])`,
+  );
+  return workspace.unreadable.some((f) => f.text === null || word.test(f.text));
 }
 
 type Obj = Record<string, unknown>;
@@ -61,12 +84,28 @@ const at = (origin: Origin, ...segments: (string | number)[]): Origin => ({
   pointer: childPointer(origin.pointer, ...segments),
 });
 
+/** The files of which something could not be read: a document that did not parse, or no text. */
+export function unreadableFiles(files: readonly SourceFile[]): UnreadableFile[] {
+  return files
+    .filter(
+      (f) =>
+        f.documents.some((d) => !d.usable) || (f.documents.length === 0 && f.issues.length > 0),
+    )
+    .map((f) => ({ path: f.path, text: f.documents.length > 0 ? f.text : null }));
+}
+
 /**
  * Builds the workspace from parsed files. Documents whose YAML could not be read are skipped;
  * documents with schema errors still contribute every entity whose id is a string.
  */
 export function buildWorkspace(files: readonly SourceFile[]): Workspace {
-  const ws: Workspace = { personas: [], journeys: [], events: [], surveys: [] };
+  const ws: Workspace = {
+    personas: [],
+    journeys: [],
+    events: [],
+    surveys: [],
+    unreadable: unreadableFiles(files),
+  };
   for (const file of files) {
     for (const doc of file.documents) {
       if (!doc.usable || !isObject(doc.value)) continue;
@@ -161,11 +200,14 @@ function buildEvent(id: string, e: Obj, origin: Origin, stage: StageNode): Event
       text: stringOf(field(p, "text")),
       impact: numberOf(field(p, "impact")),
     })),
-    evidence: items(e.evidence).map((p) => ({
-      source: stringOf(field(p, "source")),
-      ref: stringOf(field(p, "ref")),
-      date: stringOf(field(p, "date")),
-    })),
+    evidence:
+      e.evidence === undefined || Array.isArray(e.evidence)
+        ? items(e.evidence).map((p) => ({
+            source: stringOf(field(p, "source")),
+            ref: stringOf(field(p, "ref")),
+            date: stringOf(field(p, "date")),
+          }))
+        : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { at, type Rule } from "../lint/rule.js";
+import { mayHold } from "../model/workspace.js";
 
 /**
  * The method creates a few personas « pour ensuite cartographier le parcours de chacun d'entre
@@ -13,7 +14,8 @@ export const orphanPersona: Rule = {
   check({ workspace, report }) {
     const mapped = new Set(workspace.journeys.map((j) => j.persona?.value));
     for (const persona of workspace.personas) {
-      if (!mapped.has(persona.id))
+      // A file that could not be read may hold its journey: say nothing rather than something wrong.
+      if (!mapped.has(persona.id) && !mayHold(workspace, persona.id))
         report({
           messageId: "orphan",
           data: { persona: persona.id },

@@ -1,5 +1,6 @@
 import type { Config } from "../lint/config.js";
-import type { SurveyNode } from "../model/types.js";
+import type { Scope } from "../model/scope.js";
+import type { JourneyNode, SurveyNode } from "../model/types.js";
 import type { Workspace } from "../model/workspace.js";
 import { requireKnown, vocabulary } from "../views/filter.js";
 import { dateOf } from "./civil.js";
@@ -58,25 +59,33 @@ export interface CalendarSelection {
  * journey of the persona, as one customer lives them all.
  */
 export function calendarOf(
-  workspaces: readonly { workspace: Workspace; config: Config }[],
+  workspaces: readonly { workspace: Workspace; config: Config; scope?: Scope }[],
   range: DayRange,
   selection: CalendarSelection,
 ): Calendar {
   const all: PersonaPressure[] = [];
   const personaIds: string[] = [];
   const journeyIds: string[] = [];
-  for (const { config, workspace } of workspaces) {
+  const shown = new Set<PersonaPressure>();
+  const journeyShown = new Map<JourneyNode, boolean>();
+  for (const { config, workspace, scope } of workspaces) {
     const known = vocabulary(workspace);
     personaIds.push(...known.personas);
     journeyIds.push(...known.journeys);
-    all.push(...pressures(workspace, config, range));
+    for (const p of pressures(workspace, config, range)) {
+      all.push(p);
+      if (!scope || scope.persona(p.persona)) shown.add(p);
+    }
+    for (const j of workspace.journeys) journeyShown.set(j, !scope || scope.journey(j));
   }
   requireKnown("persona", selection.persona, personaIds);
   requireKnown("journey", selection.journey, journeyIds);
   const chosen = (values: readonly string[], value: string) =>
     values.length === 0 || values.includes(value);
-  const personas = all.filter((p) => chosen(selection.persona, p.persona));
-  const listed = (survey: SurveyNode) => chosen(selection.journey, survey.journey.id);
+  // The paths named select the personas and journeys shown (scope); the filters narrow them.
+  const personas = all.filter((p) => shown.has(p) && chosen(selection.persona, p.persona));
+  const listed = (survey: SurveyNode) =>
+    journeyShown.get(survey.journey) !== false && chosen(selection.journey, survey.journey.id);
   const sends = personas
     .flatMap((p) => p.sends.filter((s) => listed(s.survey)).map((send) => [p, send] as const))
     .sort(

@@ -22,6 +22,8 @@ export interface LintReport {
   summary: Summary;
   /** Every rule the run could report, in registry order. */
   rules: readonly RuleMeta[];
+  /** The files of the workspaces that could not be read, named or not (`summary.unreadable`). */
+  unreadable: readonly string[];
 }
 
 export type FindingsFormatter = (report: LintReport, style: Style) => string;

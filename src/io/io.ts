@@ -10,14 +10,19 @@ export interface Io {
   now: Date;
   /** chalk level for stdout: 0 when not a TTY or under NO_COLOR. */
   colorLevel: 0 | 1 | 2 | 3;
-  /** The terminal's width when stdout is one: tables are fitted to it. */
+  /** The terminal's width when stdout is one: tables and lint messages are fitted to it. */
   columns?: number;
 }
 
-/** The width tables are fitted to: the terminal's, else $COLUMNS, else none (no limit). */
+/**
+ * The width printed output is fitted to: $COLUMNS when set (as other command-line tools read
+ * it), else the terminal's, else none (no limit: a pipe, a file, CI logs).
+ */
 function terminalWidth(io: Io): number | undefined {
   const fromEnv = Number(io.env.COLUMNS);
-  return io.columns ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : undefined);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  // Some terminals report 0 columns: no width rather than a table 0 columns wide.
+  return io.columns !== undefined && io.columns > 0 ? io.columns : undefined;
 }
 
 /**

@@ -9,8 +9,16 @@ export interface Cell {
 
 export interface Column {
   header: string;
-  /** Text that may wrap within the column when space runs out (free text, long ids). */
+  /**
+   * Text that may wrap within the column when space runs out: an id, a date, a path, narrowed
+   * only when no other column can give and then broken after a hyphen or a slash if possible.
+   */
   wrap?: boolean;
+  /**
+   * Free text (a description, a reason, a list of ids): wraps at its spaces first, before any id
+   * is narrowed. Implies `wrap`.
+   */
+  prose?: boolean;
   align?: "left" | "right";
 }
 
@@ -23,10 +31,10 @@ const CELL_EXTRA = 3;
 
 /**
  * Renders rows as a table with box-drawing borders. When the table would be wider than `width`
- * (the terminal's), the wrapped columns are narrowed, widest first, down to a common cap, and
- * their text wraps inside them: the table keeps its shape instead of the terminal folding its
- * lines. When even that is too wide, each row is shown as a table of its own, one field per line.
- * Colours only when `chalk.level` is above 0.
+ * (the terminal's), the wrapped columns are narrowed and their text wraps inside them (see
+ * `fit`): the table keeps its shape instead of the terminal folding its lines. When even that is
+ * too wide, each row is shown as a table of its own, one field per line. Without a width, every
+ * column has its natural width. Colours only when `chalk.level` is above 0.
  */
 export async function renderTable(
   columns: readonly Column[],
@@ -40,7 +48,11 @@ export async function renderTable(
       ...rows.map((row) => Math.max(...(row[i]?.text ?? "").split("\n").map(displayWidth))),
     ),
   );
-  const widths = fit(columns, natural, options.width);
+  const texts = columns.map((column, i) => [
+    column.header,
+    ...rows.map((row) => row[i]?.text ?? ""),
+  ]);
+  const widths = fit(columns, texts, natural, options.width);
   if (options.width !== undefined && total(widths) > options.width) {
     return renderRecords(columns, rows, options.width, chalk);
   }
@@ -248,15 +260,114 @@ function paint(cell: Cell, width: number, chalk: ChalkInstance): string {
 const total = (widths: readonly number[]) => widths.reduce((sum, w) => sum + w + CELL_EXTRA, 1);
 
 /**
- * Content widths (padding excluded) that fit `width` if possible: the wrapped columns are capped,
- * widest first, at the largest common cap that fits, but not below a minimum.
+ * The costs of narrowing: an extra line in an id column, a word broken after a hyphen or a
+ * slash, a word cut elsewhere. A broken id is worse than a mark sent to the next line.
  */
-function fit(columns: readonly Column[], natural: readonly number[], width?: number): number[] {
+const LINE_COST = 1;
+const HYPHEN_CUT_COST = 8;
+const HARD_CUT_COST = 24;
+
+/**
+ * Content widths (padding excluded) that fit `width` if possible. Each step narrows the column
+ * that loses least for the columns it gives, until the table fits or every wrapped column is at
+ * its minimum: first the prose columns, down to their longest word (wrapping at spaces costs
+ * nothing), widest first; then the id columns where an id wraps at a space (an extra line); only
+ * then words are broken, in the columns that break the fewest, preferably after a hyphen or a
+ * slash. So ids keep their full width as long as some prose can wrap instead.
+ */
+function fit(
+  columns: readonly Column[],
+  texts: readonly (readonly string[])[],
+  natural: readonly number[],
+  width?: number,
+): number[] {
   if (width === undefined || total(natural) <= width) return [...natural];
-  const capped = (cap: number) => natural.map((w, i) => (columns[i]?.wrap ? Math.min(w, cap) : w));
-  let cap = Math.max(...natural);
-  while (cap > MIN_WRAPPED && total(capped(cap)) > width) cap--;
-  return capped(cap);
+  const widths = [...natural];
+  const costs = columns.map((c, i) => columnCost(texts[i] ?? [], c.prose === true));
+  // A wrapped column gets no narrower than MIN_WRAPPED, an id column than its longest word
+  // when that is narrower (a mark after the id goes to the next line).
+  const floors = columns.map((c, i) => {
+    const w = natural[i] ?? 0;
+    if (c.prose) return Math.min(w, MIN_WRAPPED);
+    return c.wrap ? Math.min(w, MIN_WRAPPED, costs[i]?.longestWord ?? w) : w;
+  });
+  for (let need = total(widths) - width; need > 0; need = total(widths) - width) {
+    let best: { column: number; to: number; ratio: number } | undefined;
+    for (let i = 0; i < columns.length; i++) {
+      const current = widths[i] ?? 0;
+      const cost = costs[i]?.at;
+      if (cost === undefined) continue;
+      const now = cost(current);
+      const lowest = Math.max(floors[i] ?? current, current - need);
+      for (let to = current - 1; to >= lowest; to--) {
+        const ratio = (cost(to) - now) / (current - to);
+        if (best === undefined || better({ column: i, to, ratio }, best)) {
+          best = { column: i, to, ratio };
+        }
+        if (ratio === 0) break; // nothing narrows at a lower price
+      }
+    }
+    if (best === undefined) break; // every wrapped column at its minimum
+    // A free step is taken one column at a time, so that free narrowing goes to the widest.
+    widths[best.column] = best.ratio === 0 ? (widths[best.column] ?? 1) - 1 : best.to;
+  }
+  return widths;
+
+  function better(
+    a: { column: number; ratio: number },
+    b: { column: number; ratio: number },
+  ): boolean {
+    if (a.ratio !== b.ratio) return a.ratio < b.ratio;
+    const prose = (i: number) => (columns[i]?.prose ? 1 : 0);
+    if (prose(a.column) !== prose(b.column)) return prose(a.column) > prose(b.column);
+    return (widths[a.column] ?? 0) > (widths[b.column] ?? 0);
+  }
+}
+
+/**
+ * What a column's texts lose at a given width (`at`, memoised: `fit` asks it often): each word
+ * broken, less after a hyphen or a slash than elsewhere (estimated from the word's width and
+ * its widest part between hyphens, without wrapping it), and in an id column each line that
+ * wraps. And the width of its longest word.
+ */
+function columnCost(
+  texts: readonly string[],
+  prose: boolean,
+): { at: (width: number) => number; longestWord: number } {
+  const counts = new Map<string, number>();
+  const lines: number[] = [];
+  for (const text of texts) {
+    for (const line of text.split("\n")) {
+      if (!prose) lines.push(displayWidth(line));
+      for (const word of line.split(/ +/)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+  const words = [...counts]
+    .map(([word, count]) => ({
+      count,
+      width: displayWidth(word),
+      widestPart: Math.max(...word.split(/(?<=[-/])/).map(displayWidth)),
+    }))
+    .sort((a, b) => b.width - a.width);
+  lines.sort((a, b) => b - a);
+  const memo = new Map<number, number>();
+  const at = (width: number) => {
+    const known = memo.get(width);
+    if (known !== undefined) return known;
+    let cost = 0;
+    for (const word of words) {
+      if (word.width <= width) break;
+      const cuts = Math.ceil(word.width / Math.max(1, width)) - 1;
+      cost += word.count * cuts * (word.widestPart <= width ? HYPHEN_CUT_COST : HARD_CUT_COST);
+    }
+    for (const w of lines) {
+      if (w <= width) break;
+      cost += LINE_COST;
+    }
+    memo.set(width, cost);
+    return cost;
+  };
+  return { at, longestWord: words[0]?.width ?? 0 };
 }
 
 /**

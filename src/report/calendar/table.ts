@@ -86,7 +86,7 @@ export async function calendarTable(report: CalendarReport, style: Style): Promi
       { header: "most in a window" },
       { header: "limit" },
       { header: "min gap" },
-      { header: "pressure", wrap: true },
+      { header: "pressure", prose: true },
     ],
     pressureCells,
     { width, chalk },

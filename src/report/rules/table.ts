@@ -8,7 +8,7 @@ export function rulesTable(rows: readonly RuleRow[], style: Style): Promise<stri
     { header: "rule" },
     { header: "default" },
     { header: "configured" },
-    { header: "description", wrap: true },
+    { header: "description", prose: true },
     { header: "docs", wrap: true },
   ];
   const cells = rows.map((r) => [

@@ -36,7 +36,7 @@ function touchpointsTable(
     { header: "event", wrap: true },
     { header: "channel" },
     { header: "satisfaction" },
-    { header: "surveys listening", wrap: true },
+    { header: "surveys listening", prose: true },
   ];
   const momentOf = (r: TouchpointRow) => keyMoments.get(`${r.journey}/${r.stage}`);
   const cells = rows.map((r): Cell[] => [
@@ -63,9 +63,9 @@ function surveysTable(rows: readonly SurveyRow[], style: Style): Promise<string>
     { header: "stage", wrap: true },
     { header: "event", wrap: true },
     { header: "channel" },
-    { header: "subject", wrap: true },
+    { header: "subject", prose: true },
     { header: "indicators" },
-    { header: "recurrence", wrap: true },
+    { header: "recurrence", prose: true },
     { header: "questions", align: "right" },
   ];
   const cells = rows.map((r): Cell[] => [
@@ -92,7 +92,7 @@ function coverageTable(rows: readonly CoverageRow[], style: Style): Promise<stri
     { header: "stage", wrap: true },
     { header: "key moment" },
     { header: "status" },
-    { header: "surveys, or why not", wrap: true },
+    { header: "surveys, or why not", prose: true },
   ];
   const cells = rows.map((r): Cell[] => [
     { text: r.persona ?? "–" },

@@ -41,6 +41,10 @@ export default defineCommand({
     ["journey calendar", "what each persona receives, when, and whether it is too much"],
     ["journey calendar --persona julie --from 2026-01-01 --to 2026-12-31"],
     ["journey calendar --by week --from 2026-03-01 --to 2026-03-31"],
+    [
+      "journey calendar --from 2027-01-01",
+      "surveys after an event start that day: all journeys passed through on it, the worst case",
+    ],
     ["journey calendar --format ics -o surveys.ics", "open it in a calendar application"],
     ["journey calendar --format json", "sends and pressure, for scripts"],
   ],

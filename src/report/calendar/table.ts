@@ -93,7 +93,10 @@ export async function calendarTable(report: CalendarReport, style: Style): Promi
   );
   const notes = [
     ...(sends.some(([, s]) => s.estimated)
-      ? ["≈ estimated: sent after an event, placed by the journey's frequency"]
+      ? [
+          // Why January is crowded: every triggered survey starts on the range's first day.
+          "≈ sent after an event: placed as if every journey were passed through from the first day, then once per its frequency — the worst case a customer can meet",
+        ]
       : []),
     ...(sends.some(([, s]) => over.has(s))
       ? ["⚠ over the contact policy: journey lint reports it (contact-pressure)"]

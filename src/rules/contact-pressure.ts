@@ -100,7 +100,9 @@ function related(
   const others = new Map<SurveyNode, PlacedSend[]>();
   for (const send of p.sends.slice(crowd.first, crowd.end)) {
     if (send === crowd.tipping) continue;
-    others.set(send.survey, [...(others.get(send.survey) ?? []), send]);
+    const list = others.get(send.survey);
+    if (list) list.push(send);
+    else others.set(send.survey, [send]);
   }
   const places = [...others].map(([survey, sends]): RelatedReport => {
     const who = survey === crowd.tipping.survey ? "this survey also" : `"${survey.id}"`;

@@ -4,7 +4,7 @@ import chalk, { Chalk, type ChalkInstance } from "chalk";
 export interface Style {
   /** chalk level: 0 no colour … 3 truecolor. */
   colorLevel: 0 | 1 | 2 | 3;
-  /** The width tables are fitted to; undefined: no limit. */
+  /** The terminal's width, that tables and lint messages are fitted to; undefined: no limit. */
   width: number | undefined;
 }
 

@@ -1,27 +1,22 @@
-import type { Finding } from "../../lint/finding.js";
+import type { ChalkInstance } from "chalk";
+import displayWidth from "string-width";
+import type { Finding, RelatedPlace } from "../../lint/finding.js";
 import { chalkFor, type Style } from "../style.js";
+import { wrapText } from "../table.js";
 import type { LintReport } from "./index.js";
 
-/** For people: findings grouped by file, `line:col severity message rule-id`, then a summary. */
+/**
+ * For people: findings grouped by file, `line:col severity message rule-id`, the places each
+ * relates to under it, then a summary. On a terminal (`style.width`), messages wrap under their
+ * column instead of being padded past its edge.
+ */
 export function stylish({ findings, summary }: LintReport, style: Style): string {
   const c = chalkFor(style);
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   for (const [file, list] of byFile) {
-    out.push(c.underline(file));
-    const rows = list.map((f) => [`${f.line}:${f.column}`, f.severity, f.message, f.rule] as const);
-    const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]?.length ?? 0)));
-    for (const [pos, severity, message, rule] of rows) {
-      const sev =
-        severity === "error"
-          ? c.red(severity.padEnd(width[1] ?? 0))
-          : c.yellow(severity.padEnd(width[1] ?? 0));
-      out.push(
-        `  ${c.dim(pos.padEnd(width[0] ?? 0))}  ${sev}  ${message.padEnd(width[2] ?? 0)}  ${c.dim(rule)}`,
-      );
-    }
-    out.push("");
+    out.push(c.underline(file), ...fileLines(file, list, style.width, c), "");
   }
   const files = `${summary.files} file${summary.files === 1 ? "" : "s"}`;
   if (findings.length === 0) {
@@ -32,6 +27,88 @@ export function stylish({ findings, summary }: LintReport, style: Style): string
     out.push(summary.errors > 0 ? c.red.bold(line) : c.yellow.bold(line));
   }
   return `${out.join("\n")}\n`;
+}
+
+/** The narrowest a wrapped message gets before the rule ids leave their column. */
+const MIN_MESSAGE = 30;
+/** The narrowest the description of a related place gets when it wraps. */
+const MIN_WHAT = 20;
+
+/**
+ * The lines of one file's findings. Without a width, each on one line, the messages padded to the
+ * longest so that rule ids line up. With one, the messages wrap (at spaces, a path after a slash)
+ * to what the terminal leaves beside the rule ids, continued under the message; when that is
+ * less than MIN_MESSAGE, the rule id follows the severity and the message, under it, takes the
+ * rest of the width.
+ */
+function fileLines(
+  file: string,
+  list: readonly Finding[],
+  width: number | undefined,
+  c: ChalkInstance,
+): string[] {
+  const position = (f: Finding) => `${f.line}:${f.column}`;
+  const widest = (text: (f: Finding) => string) => Math.max(...list.map((f) => text(f).length));
+  const posWidth = widest(position);
+  const sevWidth = widest((f) => f.severity);
+  const messageWidth = widest((f) => f.message);
+  const ruleWidth = widest((f) => f.rule);
+  const indent = 2 + posWidth + 2 + sevWidth + 2;
+  // The message column: its longest message, or what the terminal leaves beside the rule ids.
+  const longest = Math.max(...list.map((f) => displayWidth(f.message)));
+  const room = width === undefined ? longest : width - indent - 2 - ruleWidth;
+  const aligned = room >= Math.min(longest, MIN_MESSAGE);
+  const column = aligned ? Math.min(longest, room) : Math.max(MIN_MESSAGE, (width ?? 0) - indent);
+  const lines: string[] = [];
+  for (const finding of list) {
+    const { severity, message, rule } = finding;
+    const sev = (severity === "error" ? c.red : c.yellow)(severity.padEnd(sevWidth));
+    const head = `  ${c.dim(position(finding).padEnd(posWidth))}  ${sev}  `;
+    if (width === undefined) {
+      lines.push(`${head}${message.padEnd(messageWidth)}  ${c.dim(rule)}`);
+    } else {
+      const wrapped = wrapText(message, column).split("\n");
+      const under = (line: string) => `${" ".repeat(indent)}${line}`;
+      if (aligned) {
+        const first = wrapped[0] ?? "";
+        lines.push(`${head}${first}${" ".repeat(column - displayWidth(first))}  ${c.dim(rule)}`);
+        lines.push(...wrapped.slice(1).map(under));
+      } else {
+        // Too narrow for a column of rule ids: the rule id heads the finding, the message under.
+        lines.push(`${head}${c.dim(rule)}`, ...wrapped.map(under));
+      }
+    }
+    lines.push(...relatedLines(file, finding, indent, width, c));
+  }
+  return lines;
+}
+
+/**
+ * The places a finding relates to, one a line under its message: `↳ where  what`, where is
+ * `line:column` in the same file, else `file:line:column`, padded to the longest of the finding.
+ * A place the message already names (`file:line:column` in its text) is not repeated.
+ */
+function relatedLines(
+  file: string,
+  finding: Finding,
+  indent: number,
+  width: number | undefined,
+  c: ChalkInstance,
+): string[] {
+  const named = (p: RelatedPlace) => finding.message.includes(`${p.file}:${p.line}:${p.column}`);
+  const places = finding.related.filter((p) => !named(p));
+  if (places.length === 0) return [];
+  const where = places.map((p) =>
+    p.file === file ? `${p.line}:${p.column}` : `${p.file}:${p.line}:${p.column}`,
+  );
+  const whereWidth = Math.max(...where.map((w) => w.length));
+  const at = indent + 2 + whereWidth + 2; // where the description starts
+  return places.flatMap((p, i) => {
+    const lead = `${" ".repeat(indent)}${c.dim(`↳ ${(where[i] ?? "").padEnd(whereWidth)}`)}  `;
+    if (width === undefined) return [`${lead}${p.what}`];
+    const [first = "", ...rest] = wrapText(p.what, Math.max(MIN_WHAT, width - at)).split("\n");
+    return [`${lead}${first}`, ...rest.map((line) => `${" ".repeat(at)}${line}`)];
+  });
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -267,6 +267,13 @@ const LINE_COST = 1;
 const HYPHEN_CUT_COST = 8;
 const HARD_CUT_COST = 24;
 
+/** Narrowing a column to `to`, at `ratio`: what it costs per column of width it gives. */
+interface Step {
+  column: number;
+  to: number;
+  ratio: number;
+}
+
 /**
  * Content widths (padding excluded) that fit `width` if possible. Each step narrows the column
  * that loses least for the columns it gives, until the table fits or every wrapped column is at
@@ -292,7 +299,7 @@ function fit(
     return c.wrap ? Math.min(w, MIN_WRAPPED, costs[i]?.longestWord ?? w) : w;
   });
   for (let need = total(widths) - width; need > 0; need = total(widths) - width) {
-    let best: { column: number; to: number; ratio: number } | undefined;
+    let best: Step | undefined;
     for (let i = 0; i < columns.length; i++) {
       const current = widths[i] ?? 0;
       const cost = costs[i]?.at;
@@ -313,10 +320,7 @@ function fit(
   }
   return widths;
 
-  function better(
-    a: { column: number; ratio: number },
-    b: { column: number; ratio: number },
-  ): boolean {
+  function better(a: Step, b: Step): boolean {
     if (a.ratio !== b.ratio) return a.ratio < b.ratio;
     const prose = (i: number) => (columns[i]?.prose ? 1 : 0);
     if (prose(a.column) !== prose(b.column)) return prose(a.column) > prose(b.column);

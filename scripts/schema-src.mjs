@@ -421,6 +421,17 @@ function rulesSchema(rules) {
   };
 }
 
+/**
+ * An entry of the config's `channels` or `indicators`: an id alone (`branch`), or a mapping with
+ * that id. An if/then (rather than oneOf) reports the errors of the form that was written.
+ */
+const vocabularyEntry = (description, mapping) => ({
+  description,
+  if: { type: "string" },
+  then: { ...mapping.properties.id, description },
+  else: mapping,
+});
+
 /** The config schema, for the rules of a registry (`RULES` of src/rules/index.ts). */
 export const configSchema = (rules) => ({
   $schema: "http://json-schema.org/draft-07/schema#",
@@ -437,22 +448,34 @@ export const configSchema = (rules) => ({
       channels: {
         type: "array",
         description:
-          "The channel vocabulary; replaces the built-in list (web, mobile-app, email, sms, phone, chat, store, social, mail, home-visit, kiosk).",
-        items: object("A channel.", { id: id("Channel id."), label: str("Human-readable name.") }, [
-          "id",
-        ]),
+          "Channels added to the built-in list (web, mobile-app, email, sms, phone, chat, store, social, mail, home-visit, kiosk); with `replaceChannels: true`, the whole vocabulary. One with a built-in id gives it its own label.",
+        items: vocabularyEntry(
+          "A channel: its id, or a mapping of its id and label.",
+          object("A channel.", { id: id("Channel id."), label: str("Human-readable name.") }, [
+            "id",
+          ]),
+        ),
+      },
+      replaceChannels: {
+        type: "boolean",
+        description:
+          "`true`: `channels` replaces the built-in list instead of adding to it, and a built-in channel it leaves out is unknown (default false).",
       },
       indicators: {
         type: "array",
-        description: "Extra indicators, beside nps, csat and ces.",
-        items: object(
-          "An indicator.",
-          {
-            id: id("Indicator id."),
-            label: str("Human-readable name."),
-            scale: scale("The scale its questions must use."),
-          },
-          ["id"],
+        description:
+          "Indicators added to nps, csat and ces. One with a standard id gives it its own label or scale.",
+        items: vocabularyEntry(
+          "An indicator: its id, or a mapping of its id, label and scale.",
+          object(
+            "An indicator.",
+            {
+              id: id("Indicator id."),
+              label: str("Human-readable name."),
+              scale: scale("The scale its questions must use."),
+            },
+            ["id"],
+          ),
         ),
       },
       rules: rulesSchema(rules),
@@ -469,5 +492,6 @@ export const configSchema = (rules) => ({
     },
     ["kind"],
   ),
+  dependencies: { replaceChannels: ["channels"] },
   definitions: { severity: { description: "A rule's severity.", enum: SEVERITIES } },
 });

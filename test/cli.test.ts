@@ -185,7 +185,7 @@ describe("journey lint on the examples", () => {
     expect(findings).toContainEqual([
       "examples/broken/personas/julie.yaml",
       11,
-      'unknown channel "emial"; did you mean "email"?',
+      'unknown channel "emial"; did you mean "email"? Or declare it under channels: in journey.config.yaml',
     ]);
   });
 

@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import * as source from "../scripts/schema-src.mjs";
+import { resolveConfig } from "../src/lint/config.js";
+import { BUILT_IN_CHANNELS, STANDARD_INDICATORS } from "../src/model/defaults.js";
 import { RULES } from "../src/rules/index.js";
 import { checkDocument } from "../src/validate/document.js";
 import { ROOT } from "./helpers.js";
@@ -93,5 +95,90 @@ describe("the examples validate, checked by a freshly compiled ajv as well as by
       expect(validate?.(value), JSON.stringify(validate?.errors)).toBe(true);
       expect(checkDocument(value).issues).toEqual([]);
     }
+  });
+});
+
+describe("the config's channels and indicators", () => {
+  const config = shipped("config");
+
+  it("the schema's descriptions name the built-in channels and the standard indicators of the code", () => {
+    const listed = /\(([^)]*)\)/.exec(config.properties.channels.description)?.[1];
+    expect(listed).toBe(BUILT_IN_CHANNELS.map((c) => c.id).join(", "));
+    const standard = STANDARD_INDICATORS.map((i) => i.id);
+    expect(config.properties.indicators.description).toContain(
+      `${standard.slice(0, -1).join(", ")} and ${standard.at(-1)}`,
+    );
+  });
+
+  it.each([
+    [
+      "ids alone and mappings",
+      { channels: ["branch", { id: "video-call", label: "Video call" }], indicators: ["loyalty"] },
+      [],
+    ],
+    ["replaceChannels with channels", { replaceChannels: true, channels: ["web"] }, []],
+    [
+      "replaceChannels without channels",
+      { replaceChannels: true },
+      ['config has "replaceChannels" without "channels": give both'],
+    ],
+    [
+      "replaceChannels not a boolean",
+      { replaceChannels: "yes", channels: ["web"] },
+      ['"replaceChannels" must be true or false, not "yes"'],
+    ],
+    [
+      "a channel that is not an id",
+      { channels: ["Branch"] },
+      [
+        'channels[0] must be an id of lowercase letters, digits and single hyphens, not "Branch"; e.g. "branch"',
+      ],
+    ],
+    [
+      "one channel, not in a list",
+      { channels: "branch" },
+      ['"channels" must be a list, not "branch"'],
+    ],
+    [
+      "a misspelt key in a channel mapping",
+      { channels: [{ id: "branch", lable: "Branch" }] },
+      ['unknown key "lable" in channel; did you mean "label"?'],
+    ],
+  ])("%s", (_name, settings, messages) => {
+    const { issues } = checkDocument({ kind: "config", ...settings });
+    expect(issues.map((i) => i.message)).toEqual(messages);
+  });
+
+  it("resolve: the config's channels add to the built-in ones, in their place when they share an id", () => {
+    const resolved = resolveConfig(
+      { kind: "config", channels: ["branch", { id: "web", label: "Online banking" }] },
+      null,
+    );
+    expect(resolved.channels).toEqual([
+      { id: "web", label: "Online banking" },
+      ...BUILT_IN_CHANNELS.slice(1),
+      { id: "branch" },
+    ]);
+    expect(BUILT_IN_CHANNELS[0]?.id).toBe("web");
+  });
+
+  it("resolve: with replaceChannels, the config's channels alone", () => {
+    const resolved = resolveConfig(
+      { kind: "config", replaceChannels: true, channels: ["branch", { id: "web" }] },
+      null,
+    );
+    expect(resolved.channels).toEqual([{ id: "branch" }, { id: "web" }]);
+  });
+
+  it("resolve: indicators add to the standard ones; one with a standard id keeps what it does not give", () => {
+    const resolved = resolveConfig(
+      { kind: "config", indicators: ["loyalty", { id: "nps", label: "Recommendation" }] },
+      null,
+    );
+    expect(resolved.indicators).toEqual([
+      { id: "nps", label: "Recommendation", scale: { min: 0, max: 10 } },
+      ...STANDARD_INDICATORS.slice(1),
+      { id: "loyalty" },
+    ]);
   });
 });

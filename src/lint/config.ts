@@ -26,7 +26,9 @@ export interface Config {
   file: string | null;
   include: string[];
   ignore: string[];
+  /** The channel vocabulary: the built-in channels and the config's, or the config's alone. */
   channels: Channel[];
+  /** nps, csat, ces and the config's indicators. */
   indicators: Indicator[];
   rules: Record<string, RuleSetting>;
   /** A journey whose `reviewed` date is older than this is stale (ISO 8601 duration, default P12M). */
@@ -52,8 +54,25 @@ export interface RuleSetting {
 }
 
 /**
+ * The built-in entries, then the config's, each id once: a config entry with the id of a built-in
+ * one stays in its place and overrides what it gives (a label, a scale).
+ */
+function vocabulary<T extends { id: string }>(builtIn: readonly T[], added: readonly T[]): T[] {
+  const byId = new Map<string, T>(builtIn.map((entry) => [entry.id, entry]));
+  for (const entry of added) byId.set(entry.id, { ...byId.get(entry.id), ...entry });
+  return [...byId.values()];
+}
+
+/** The config's `channels` or `indicators`, each written as an id alone or as a mapping. */
+const entries = <T extends { id: string }>(list: unknown): T[] =>
+  ((list ?? []) as (string | T)[]).map((entry) =>
+    typeof entry === "string" ? ({ id: entry } as T) : entry,
+  );
+
+/**
  * Builds the configuration from a config document that passed its schema (or from nothing).
- * Config `channels` replace the built-in vocabulary; `indicators` are added to nps, csat, ces.
+ * Config `channels` are added to the built-in vocabulary, or replace it with `replaceChannels:
+ * true`; `indicators` are added to nps, csat and ces.
  */
 export function resolveConfig(raw: Record<string, unknown> | null, file: string | null): Config {
   const data = raw ?? {};
@@ -66,14 +85,15 @@ export function resolveConfig(raw: Record<string, unknown> | null, file: string 
         }
       : { severity: value as SeveritySetting };
   }
-  const extra = (data.indicators ?? []) as Indicator[];
+  const channels = entries<Channel>(data.channels);
+  const indicators = entries<Indicator>(data.indicators);
   const calendar = isObject(data.calendar) ? data.calendar : {};
   return {
     file,
     include: (data.include as string[] | undefined) ?? [...DEFAULT_INCLUDE],
     ignore: (data.ignore as string[] | undefined) ?? [],
-    channels: (data.channels as Channel[] | undefined) ?? [...BUILT_IN_CHANNELS],
-    indicators: [...STANDARD_INDICATORS, ...extra],
+    channels: vocabulary(data.replaceChannels === true ? [] : BUILT_IN_CHANNELS, channels),
+    indicators: vocabulary(STANDARD_INDICATORS, indicators),
     rules,
     staleAfter: writtenDuration(data.staleAfter ?? undefined) ?? A_YEAR,
     contactPolicy: contactPolicyOf(data.contactPolicy),

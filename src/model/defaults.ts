@@ -1,6 +1,6 @@
 import type { Channel, Indicator } from "./types.js";
 
-/** The channel vocabulary when the config declares no `channels` of its own. */
+/** The built-in channels: a config's `channels` add to them (or replace them: `replaceChannels`). */
 export const BUILT_IN_CHANNELS: readonly Channel[] = [
   { id: "web", label: "Website" },
   { id: "mobile-app", label: "Mobile app" },

@@ -1,6 +1,7 @@
+import { basename } from "node:path";
 import type { Rule } from "../lint/rule.js";
 import type { Located } from "../model/types.js";
-import { didYouMean } from "../validate/suggest.js";
+import { closest, didYouMean } from "../validate/suggest.js";
 
 /** References that lead nowhere: a journey's persona, a survey's event, channels and indicators. */
 export const unknownReference: Rule = {
@@ -14,14 +15,18 @@ export const unknownReference: Rule = {
     eventOfOtherStage:
       'event "{id}" belongs to stage "{stage}", not to this survey\'s stage "{own}"',
     event: 'unknown event "{id}" in {scope}{hint}',
-    channel: 'unknown channel "{id}"{hint}',
-    indicator: 'unknown indicator "{id}"{hint}',
+    channel: 'unknown channel "{id}": declare it under channels: in {config}',
+    channelNear:
+      'unknown channel "{id}"; did you mean "{near}"? Or declare it under channels: in {config}',
+    indicator: 'unknown indicator "{id}": declare it under indicators: in {config}',
+    indicatorNear:
+      'unknown indicator "{id}"; did you mean "{near}"? Or declare it under indicators: in {config}',
   },
   defaultOptions: {},
-  check({ workspace, config, report }) {
+  check({ workspace, config: cfg, report }) {
     const personas = workspace.personas.map((p) => p.id);
-    const channelIds = config.channels.map((c) => c.id);
-    const indicatorIds = config.indicators.map((i) => i.id);
+    const channelIds = cfg.channels.map((c) => c.id);
+    const indicatorIds = cfg.indicators.map((i) => i.id);
     const unknown = (
       messageId: string,
       ref: Located<string> | null,
@@ -35,17 +40,33 @@ export const unknownReference: Rule = {
         at: ref.origin,
       });
     };
+    // A channel or an indicator the workspace does not know is a typo, or one to declare in the
+    // config (whose file name the message gives: journey.config.yaml unless --config names another).
+    const config = basename(cfg.file ?? "journey.config.yaml");
+    const undeclared = (
+      messageId: "channel" | "indicator",
+      ref: Located<string> | null,
+      known: string[],
+    ) => {
+      if (ref === null || known.includes(ref.value)) return;
+      const near = closest(ref.value, known);
+      report({
+        messageId: near === null ? messageId : `${messageId}Near`,
+        data: { id: ref.value, config, ...(near === null ? {} : { near }) },
+        at: ref.origin,
+      });
+    };
 
     for (const persona of workspace.personas) {
-      for (const channel of persona.channels) unknown("channel", channel, channelIds);
+      for (const channel of persona.channels) undeclared("channel", channel, channelIds);
     }
     for (const journey of workspace.journeys) unknown("persona", journey.persona, personas);
-    for (const event of workspace.events) unknown("channel", event.channel, channelIds);
+    for (const event of workspace.events) undeclared("channel", event.channel, channelIds);
     for (const survey of workspace.surveys) {
-      unknown("channel", survey.channel, channelIds);
-      for (const indicator of survey.indicators) unknown("indicator", indicator, indicatorIds);
+      undeclared("channel", survey.channel, channelIds);
+      for (const indicator of survey.indicators) undeclared("indicator", indicator, indicatorIds);
       for (const question of survey.questions)
-        unknown("indicator", question.indicator, indicatorIds);
+        undeclared("indicator", question.indicator, indicatorIds);
       const event = survey.event;
       if (event === null) continue;
       const journeyEvents = survey.journey.stages.flatMap((s) => s.events);

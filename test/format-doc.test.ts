@@ -27,6 +27,7 @@ import { stringify } from "yaml";
 import { UsageError } from "../src/errors.js";
 import { loadConfig } from "../src/io/config.js";
 import { activeRules } from "../src/lint/config.js";
+import { BUILT_IN_CHANNELS, STANDARD_INDICATORS } from "../src/model/defaults.js";
 import { isEmptyDocument, parseText } from "../src/model/source.js";
 import { RULES } from "../src/rules/index.js";
 import { lintSources, ROOT, STRUCTURAL } from "./helpers.js";
@@ -117,6 +118,39 @@ function readPage(page: string): { blocks: Block[]; problems: string[] } {
     problems.push(`line ${pendingMarker.line}: a marker must be just before a yaml block`);
   return { blocks, problems };
 }
+
+/**
+ * The body rows (cells trimmed) of the first table after the first line that is `start`, before
+ * the next heading; `start` may be the table's own header row.
+ */
+function tableUnder(page: string, start: string): string[][] {
+  const lines = page.split("\n");
+  const at = lines.indexOf(start);
+  if (at < 0) throw new Error(`${PAGE} has no line "${start}"`);
+  const rows: string[][] = [];
+  for (const line of lines.slice(start.startsWith("|") ? at : at + 1)) {
+    if (line.startsWith("#")) break;
+    if (!line.startsWith("|")) {
+      if (rows.length > 0) break;
+      continue;
+    }
+    rows.push(
+      line
+        .slice(1, -1)
+        .split("|")
+        .map((cell) => cell.trim()),
+    );
+  }
+  // The header row and the separator row.
+  return rows.slice(2);
+}
+
+const schemaOf = (kind: string): unknown =>
+  JSON.parse(readFileSync(join(ROOT, "schemas", `${kind}.schema.json`), "utf8"));
+
+/** The node at this path of keys in a JSON value, or undefined. */
+const pick = (node: unknown, path: readonly string[]): unknown =>
+  path.reduce<unknown>((at, key) => (isMapping(at) ? at[key] : undefined), node);
 
 type Data = Record<string, unknown>;
 const isMapping = (value: unknown): value is Data =>
@@ -256,6 +290,38 @@ describe(`the examples of ${PAGE}`, () => {
     }
     expect(keys.size).toBeGreaterThan(40);
     expect([...keys].filter((key) => !page.includes(`\`${key}\``))).toEqual([]);
+  });
+
+  it("lists every allowed value of the JSON schemas' enums", () => {
+    const page = readFileSync(join(ROOT, PAGE), "utf8");
+    const values = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      if (!isMapping(node)) return;
+      if (Array.isArray(node.enum)) for (const value of node.enum) values.add(String(value));
+      Object.values(node).forEach(walk);
+    };
+    for (const kind of ["persona", "journey", "config"]) walk(schemaOf(kind));
+    expect(values.size).toBeGreaterThan(15);
+    expect([...values].filter((value) => !page.includes(`\`${value}\``))).toEqual([]);
+  });
+
+  it("lists the built-in channels, standard indicators and evidence sources of the code", () => {
+    const page = readFileSync(join(ROOT, PAGE), "utf8");
+    expect(tableUnder(page, "### Channels")).toEqual(
+      BUILT_IN_CHANNELS.map((c) => [`\`${c.id}\``, c.label]),
+    );
+    expect(tableUnder(page, "### Indicators")).toEqual(
+      STANDARD_INDICATORS.map((i) => [`\`${i.id}\``, i.label, `${i.scale?.min} – ${i.scale?.max}`]),
+    );
+    const evidence = pick(schemaOf("journey"), [
+      ...["stages", "events", "evidence"].flatMap((key) => ["properties", key, "items"]),
+      ...["properties", "source", "enum"],
+    ]);
+    expect(Array.isArray(evidence), "the schema's evidence sources").toBe(true);
+    expect(tableUnder(page, "| source | for |").map(([source]) => source)).toEqual(
+      (evidence as string[]).map((source) => `\`${source}\``),
+    );
   });
 
   const label = (b: Block) => {

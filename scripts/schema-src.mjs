@@ -7,8 +7,16 @@ const DURATION = "^P(?=\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?$";
 
 const str = (description) => ({ type: "string", minLength: 1, description });
 const id = (description) => ({ type: "string", pattern: ID, maxLength: 64, description });
-const date = (description) => ({ type: "string", format: "date", description });
+// A date of years 0001 to 9999: ajv's `date` format accepts year 0000.
+const date = (description) => ({
+  type: "string",
+  format: "date",
+  pattern: "^(?!0000)",
+  description,
+});
 const duration = (description) => ({ type: "string", pattern: DURATION, description });
+/** A duration longer than zero (P0D, P0M… are refused). */
+const NONZERO_DURATION = "^P(?=\\d)(?!(0+[YMWD])+$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?$";
 const strings = (description) => ({
   type: "array",
   items: { type: "string", minLength: 1 },
@@ -41,11 +49,15 @@ const contactPolicy = (description) => ({
     maxSurveys: {
       type: "integer",
       minimum: 1,
+      maximum: 1000,
       description: "At most this many surveys to one customer of a persona in any `window`.",
     },
-    window: duration(
-      "The length of the sliding window for `maxSurveys` (ISO 8601 duration, e.g. P30D).",
-    ),
+    window: {
+      type: "string",
+      pattern: NONZERO_DURATION,
+      description:
+        "The length of the sliding window for `maxSurveys` (ISO 8601 duration longer than zero, e.g. P30D).",
+    },
     minGap: duration(
       "Never two surveys to the same customer closer than this (ISO 8601 duration, e.g. P7D).",
     ),

@@ -23,8 +23,8 @@ stages:
 // counts against it (-1 surveys once made it read past the end of the sends and crash).
 describe("a malformed contact policy: a schema finding, never a crash", () => {
   it.each([
-    ["-1", '"maxSurveys" must be at least 1, not -1'],
-    ["0", '"maxSurveys" must be at least 1, not 0'],
+    ["-1", '"maxSurveys" must be between 1 and 1000, not -1'],
+    ["0", '"maxSurveys" must be between 1 and 1000, not 0'],
     ["1.5", '"maxSurveys" must be a whole number, not 1.5'],
   ])("maxSurveys: %s", async (value, message) => {
     const dir = mkdtempSync(join(tmpdir(), "journey-policy-"));

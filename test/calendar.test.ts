@@ -583,8 +583,12 @@ describe("journey calendar", () => {
   });
 
   it.each([
-    [["--from", "2026-13-01"], 'journey: --from expects a date as YYYY-MM-DD, got "2026-13-01"\n'],
-    [["--from", "2026-02-30"], 'journey: --from expects a date as YYYY-MM-DD, got "2026-02-30"\n'],
+    [["--from", "2026-13-01"], "journey: --from 2026-13-01: month 13 does not exist\n"],
+    [["--from", "2026-02-30"], "journey: --from 2026-02-30: February 2026 has 28 days\n"],
+    [["--to", "2026-04-31"], "journey: --to 2026-04-31: April 2026 has 30 days\n"],
+    [["--from", "2026-01-00"], "journey: --from 2026-01-00: day 0 does not exist\n"],
+    [["--from", "0000-01-01"], "journey: --from 0000-01-01: years run from 0001 to 9999\n"],
+    [["--from", "2026/01/01"], 'journey: --from expects a date as YYYY-MM-DD, got "2026/01/01"\n'],
     [
       ["--from", "2026-05-01", "--to", "2026-04-01"],
       "journey: --to (2026-04-01) is before --from (2026-05-01)\n",

@@ -106,7 +106,7 @@ describe("schema findings: one clear message per place, at the node it is about"
     [
       "a date that does not exist",
       journey({ survey: "        recurrence: { once: 2026-02-29 }" }),
-      [["schema", 23, 29, '"once" must be a date written YYYY-MM-DD, not "2026-02-29"']],
+      [["schema", 23, 29, '"once" must be a date, not "2026-02-29": February 2026 has 28 days']],
     ],
     [
       "a duration that is not ISO 8601",

@@ -1,11 +1,11 @@
 import { UsageError } from "../errors.js";
-import { outputStyle } from "../io/io.js";
+import { type Io, outputStyle } from "../io/io.js";
 import { emit, inputsOf } from "../io/output.js";
 import { today } from "../io/today.js";
 import { CALENDAR_FORMATS } from "../report/calendar/index.js";
 import { formatterOf } from "../report/registry.js";
 import { calendarOf } from "../survey/calendar.js";
-import { dateOf, dayOf } from "../survey/civil.js";
+import { DATE_SHAPE, dateOf, dateProblem, dayNumber, LAST_DAY } from "../survey/civil.js";
 import { defaultRange } from "../survey/pressure.js";
 import type { DayRange } from "../survey/schedule.js";
 import { choiceOption, formatOption, pathsArgument, textOption, defineCommand } from "./command.js";
@@ -53,7 +53,7 @@ export default defineCommand({
     const workspaces = readForDisplay(io, paths, options.config);
     const first = workspaces[0];
     if (!first) throw new UsageError("no maps to read");
-    const range = rangeOf(options, defaultRange(first.config, date));
+    const range = rangeOf(options, defaultRange(first.config, date), io);
     const calendar = calendarOf(workspaces, range, options);
     const format = await formatterOf(CALENDAR_FORMATS, options.format);
     const report = { ...calendar, by: options.by, today: date };
@@ -66,23 +66,36 @@ export default defineCommand({
 /** The longest range a calendar covers: enough for any plan, and no runaway expansion. */
 const MAX_DAYS = 366 * 100;
 
-function rangeOf(options: { from?: string; to?: string }, fallback: DayRange): DayRange {
+/**
+ * The range of --from/--to, else `fallback`'s. A range that would run past 9999-12-31 (`--from
+ * 9999-12-31` and a year's horizon) ends on that day, with a note on stderr.
+ */
+function rangeOf(
+  options: { from?: string; to?: string },
+  fallback: DayRange,
+  io: Pick<Io, "stderr">,
+): DayRange {
   const read = (flag: string, value: string | undefined) => {
     if (value === undefined) return undefined;
-    const day = dayOf(value);
-    if (day === null) throw new UsageError(`${flag} expects a date as YYYY-MM-DD, got "${value}"`);
-    return day;
+    if (!DATE_SHAPE.test(value))
+      throw new UsageError(`${flag} expects a date as YYYY-MM-DD, got "${value}"`);
+    const problem = dateProblem(value);
+    if (problem !== null) throw new UsageError(`${flag} ${value}: ${problem}`);
+    return dayNumber(value);
   };
   const fromFlag = read("--from", options.from);
   const toFlag = read("--to", options.to);
   const from = fromFlag ?? fallback.from;
-  const to =
-    toFlag ?? (fromFlag !== undefined ? from + (fallback.to - fallback.from) : fallback.to);
+  let to = toFlag ?? (fromFlag !== undefined ? from + (fallback.to - fallback.from) : fallback.to);
   if (to < from) throw new UsageError(`--to (${dateOf(to)}) is before --from (${dateOf(from)})`);
   if (to - from > MAX_DAYS) {
     throw new UsageError(
       `a calendar covers at most 100 years: ${dateOf(from)} to ${dateOf(to)} is longer`,
     );
+  }
+  if (to > LAST_DAY) {
+    io.stderr("journey: the calendar ends on 9999-12-31, the last day a date can be written\n");
+    to = LAST_DAY;
   }
   return { from, to };
 }

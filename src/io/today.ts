@@ -1,5 +1,5 @@
 import { UsageError } from "../errors.js";
-import { dayOf } from "../survey/civil.js";
+import { DATE_SHAPE, dateProblem } from "../survey/civil.js";
 
 /**
  * The date the run is for: JOURNEY_TODAY when set (reproducible runs: CI, tests, "what will be
@@ -8,9 +8,11 @@ import { dayOf } from "../survey/civil.js";
 export function today(env: Record<string, string | undefined>, now: Date): string {
   const forced = env.JOURNEY_TODAY;
   if (forced) {
-    if (dayOf(forced) === null) {
+    if (!DATE_SHAPE.test(forced)) {
       throw new UsageError(`JOURNEY_TODAY must be a date written YYYY-MM-DD, not "${forced}"`);
     }
+    const problem = dateProblem(forced);
+    if (problem !== null) throw new UsageError(`JOURNEY_TODAY=${forced}: ${problem}`);
     return forced;
   }
   const pad = (n: number) => String(n).padStart(2, "0");

@@ -1,4 +1,4 @@
-import { dayOf, parseDuration } from "../survey/civil.js";
+import { dayOf, isZero, parseDuration } from "../survey/civil.js";
 import { parseRule } from "../survey/rrule.js";
 import type {
   CivilDate,
@@ -61,6 +61,9 @@ export const textDate = (v: unknown): WrittenDate | null =>
 export const textDuration = (v: unknown): WrittenDuration | null =>
   typeof v === "string" ? { text: v, duration: parseDuration(v) } : null;
 
+/** The schema's maximum of `maxSurveys`. */
+const MAX_SURVEYS = 1000;
+
 /**
  * A contact policy: the persona's or the workspace's. Limits of the wrong type are left out; a
  * window or gap written as text but not a duration is kept, with null parts.
@@ -68,12 +71,14 @@ export const textDuration = (v: unknown): WrittenDuration | null =>
 export function contactPolicyOf(v: unknown): ContactPolicy | null {
   if (!isObject(v)) return null;
   const policy: ContactPolicy = {};
-  // What the schema accepts, or nothing: a rule never counts against 1.5 or -1 surveys (the
-  // schema reports those).
-  if (Number.isSafeInteger(v.maxSurveys) && (v.maxSurveys as number) >= 1) {
-    policy.maxSurveys = v.maxSurveys as number;
+  // What the schema accepts, or nothing: a rule never counts against 1.5, -1 or 1e308 surveys,
+  // nor in a window of zero days, in which no survey fits (the schema reports those).
+  const max = v.maxSurveys;
+  if (Number.isSafeInteger(max) && (max as number) >= 1 && (max as number) <= MAX_SURVEYS) {
+    policy.maxSurveys = max as number;
   }
   const window = textDuration(v.window);
+  if (window?.duration && isZero(window.duration)) window.duration = null;
   if (window) policy.window = window;
   const minGap = textDuration(v.minGap);
   if (minGap) policy.minGap = minGap;

@@ -48,12 +48,50 @@ export function dayNumber(date: string): number {
   );
 }
 
-/** The day number of a `YYYY-MM-DD` date, or null when it is not one (2026-02-30, "tomorrow"). */
+/**
+ * The day number of a `YYYY-MM-DD` date of years 0001 to 9999, or null when it is not one
+ * (2026-02-30, 0000-01-01, "tomorrow").
+ */
 export function dayOf(text: string): number | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
-  const day = dayNumber(text);
-  return dateOf(day) === text ? day : null;
+  return dateProblem(text) === null ? dayNumber(text) : null;
 }
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** How a date is written: `YYYY-MM-DD` (whether that day exists is another matter). */
+export const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * What keeps a text from being a date, in words ("month 13 does not exist", "February 2026 has 28
+ * days", "not written YYYY-MM-DD"), or null when it is a date of years 0001 to 9999.
+ */
+export function dateProblem(text: string): string | null {
+  const match = DATE_SHAPE.exec(text);
+  if (!match) return "not written YYYY-MM-DD";
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  if (year < 1) return "years run from 0001 to 9999";
+  if (month < 1 || month > 12) return `month ${month} does not exist`;
+  if (day < 1) return `day ${day} does not exist`;
+  const days = daysInMonth(year, month);
+  if (day > days) return `${MONTHS[month - 1]} ${match[1]} has ${days} days`;
+  return null;
+}
+
+/** The last day a date can be: 9999-12-31 (years have four digits). */
+export const LAST_DAY = daysFromCivil(9999, 12, 31);
 
 /** The `YYYY-MM-DD` date of a day number. */
 export function dateOf(day: number): string {

@@ -1,7 +1,7 @@
 import type { Options } from "rrule";
 import type { Recurrence, SurveyNode } from "../model/types.js";
 import { rruleLibrary } from "./rrule.js";
-import { type DateDuration, addToDay, isZero, times } from "./civil.js";
+import { type DateDuration, LAST_DAY, addToDay, isZero, times } from "./civil.js";
 
 /**
  * The one scheduler of the survey calendar and of the `contact-pressure` rule. Pure and
@@ -42,7 +42,10 @@ export interface DayRange {
   to: number;
 }
 
-export function schedule(surveys: readonly SurveyNode[], range: DayRange): ScheduleResult {
+export function schedule(surveys: readonly SurveyNode[], asked: DayRange): ScheduleResult {
+  // No send after 9999-12-31, the last day a date can be written (a range from 9999-06-01 for a
+  // year would otherwise place sends in year 10000).
+  const range = { from: asked.from, to: Math.min(asked.to, LAST_DAY) };
   const sends: PlacedSend[] = [];
   const unscheduled: Unscheduled[] = [];
   for (const survey of surveys) {
@@ -102,7 +105,9 @@ function triggered(
     const what =
       journey.frequency === null
         ? "which has no frequency"
-        : `whose frequency "${journey.frequency.text}" is not a duration`;
+        : frequency
+          ? `whose frequency "${journey.frequency.text}" is zero`
+          : `whose frequency "${journey.frequency.text}" is not a duration`;
     return `it is sent after an event of journey "${journey.id}", ${what}: how often one customer goes through the journey is unknown`;
   }
   const delay = r.delay?.duration;

@@ -1,6 +1,7 @@
 import type { ErrorObject } from "ajv";
 import { childPointer, pointerToSegments } from "../model/pointer.js";
 import type { Target } from "../model/position.js";
+import { DATE_SHAPE, dateProblem, isZero, parseDuration } from "../survey/civil.js";
 import { didYouMean } from "./suggest.js";
 
 /** A schema problem at one place of a document, worded for people. */
@@ -118,6 +119,7 @@ function describe(error: ErrorObject, kind: string): SchemaIssue {
         `${field} must be "${String(params.allowedValue)}", not ${describeValue(data)}`,
       );
     case "pattern":
+      if (parent.format === "date") return dateIssue(pointer, field, data);
       if (params.pattern === ID_PATTERN) {
         const slug = slugify(String(data));
         const example = slug && slug !== data ? `; e.g. "${slug}"` : "";
@@ -126,12 +128,14 @@ function describe(error: ErrorObject, kind: string): SchemaIssue {
           `${field} must be an id of lowercase letters, digits and single hyphens, not ${describeValue(data)}${example}`,
         );
       }
+      if (typeof data === "string" && isZeroDuration(data))
+        return at(pointer, `${field} must be longer than zero, not ${describeValue(data)}`);
       return at(
         pointer,
         `${field} must be an ISO 8601 duration such as P7D, P2W, P1M or P1Y, not ${describeValue(data)}`,
       );
     case "format":
-      return at(pointer, `${field} must be a date written YYYY-MM-DD, not ${describeValue(data)}`);
+      return dateIssue(pointer, field, data);
     case "minimum":
     case "maximum": {
       const range =
@@ -185,6 +189,19 @@ function describe(error: ErrorObject, kind: string): SchemaIssue {
     default:
       return at(pointer, `${field} ${error.message ?? "is not valid"}`);
   }
+}
+
+/** A date that is not one: what is wrong with it ("month 13 does not exist"), else how to write one. */
+function dateIssue(pointer: string, field: string, data: unknown): SchemaIssue {
+  const problem = typeof data === "string" && DATE_SHAPE.test(data) ? dateProblem(data) : null;
+  return problem === null
+    ? at(pointer, `${field} must be a date written YYYY-MM-DD, not ${describeValue(data)}`)
+    : at(pointer, `${field} must be a date, not ${describeValue(data)}: ${problem}`);
+}
+
+function isZeroDuration(text: string): boolean {
+  const duration = parseDuration(text);
+  return duration !== null && isZero(duration);
 }
 
 const at = (pointer: string, message: string): SchemaIssue => ({

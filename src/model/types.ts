@@ -86,8 +86,11 @@ export interface EventNode {
   visibility: "customer" | "internal" | null;
   /** Every item of the list, a malformed one too: it still says the author gave evidence. */
   painPoints: PainPoint[];
-  /** Every item of the list, a malformed one too (its fields are null). */
-  evidence: Evidence[];
+  /**
+   * Every item of the list, a malformed one too (its fields are null); null when `evidence` is
+   * written but is not a list: what it holds is unknown (the schema reports it).
+   */
+  evidence: Evidence[] | null;
 }
 
 export interface PainPoint {

@@ -1,4 +1,5 @@
 import { at, type Rule } from "../lint/rule.js";
+import { questionName } from "./names.js";
 
 /**
  * The method asks which indicators the questionnaire sets up (« quels seront les indicateurs à
@@ -11,8 +12,8 @@ export const indicatorScale: Rule = {
     "A question that measures nps (0–10), csat (1–5), ces (1–7) or a configured indicator uses its scale.",
   defaultSeverity: "error",
   messages: {
-    scale: "{indicator} is measured on {min}–{max}, not {actualMin}–{actualMax}",
-    notScale: "{question} cannot measure {indicator}, which is a {min}–{max} scale",
+    scale: "{question}: {indicator} is measured on {min}–{max}, not {actualMin}–{actualMax}",
+    notScale: "{question} is {type}: it cannot measure {indicator}, which is a {min}–{max} scale",
   },
   defaultOptions: {},
   check({ workspace, config, report }) {
@@ -27,7 +28,8 @@ export const indicatorScale: Rule = {
           report({
             messageId: "notScale",
             data: {
-              question: type === "open" ? "an open question" : "a choice question",
+              question: questionName(question),
+              type: type === "open" ? "an open question" : "a choice question",
               indicator,
               ...expected,
             },
@@ -40,7 +42,13 @@ export const indicatorScale: Rule = {
         if (scale.min !== expected.min || scale.max !== expected.max) {
           report({
             messageId: "scale",
-            data: { indicator, ...expected, actualMin: scale.min, actualMax: scale.max },
+            data: {
+              question: questionName(question),
+              indicator,
+              ...expected,
+              actualMin: scale.min,
+              actualMax: scale.max,
+            },
             at: at(question.origin, "scale"),
           });
         }

@@ -1,4 +1,5 @@
 import { at, type Rule } from "../lint/rule.js";
+import { questionName } from "./names.js";
 
 /**
  * The method: « quels seront les indicateurs à mettre en place dans le questionnaire » (which
@@ -12,8 +13,7 @@ export const indicatorWithoutQuestion: Rule = {
   defaultSeverity: "warning",
   messages: {
     unmeasured: 'survey "{survey}" lists indicator "{indicator}" but no question measures it',
-    unlisted:
-      'this question measures "{indicator}", which survey "{survey}" does not list in its indicators',
+    unlisted: '{question} measures "{indicator}", which the survey does not list in its indicators',
   },
   defaultOptions: {},
   check({ workspace, report }) {
@@ -33,7 +33,7 @@ export const indicatorWithoutQuestion: Rule = {
         if (question.indicator && !listed.has(question.indicator.value)) {
           report({
             messageId: "unlisted",
-            data: { survey: survey.id, indicator: question.indicator.value },
+            data: { question: questionName(question), indicator: question.indicator.value },
             at: at(question.indicator.origin),
           });
         }

@@ -11,7 +11,7 @@ export const redundantIndicator: Rule = {
   defaultSeverity: "warning",
   messages: {
     twice:
-      'indicator "{indicator}" is already measured at this stage by survey "{other}" ({where})',
+      'survey "{survey}" measures "{indicator}", as survey "{other}" already does at stage "{stage}" ({where})',
   },
   defaultOptions: {},
   check({ workspace, report }) {
@@ -28,7 +28,9 @@ export const redundantIndicator: Rule = {
             report({
               messageId: "twice",
               data: {
+                survey: survey.id,
                 indicator: indicator.value,
+                stage: stage.id,
                 other: earlier.survey.id,
               },
               at: at(indicator.origin),

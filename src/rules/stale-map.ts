@@ -1,5 +1,6 @@
 import { at, type Rule } from "../lint/rule.js";
 import { addToDay, dateOf } from "../survey/civil.js";
+import { amountOf } from "../survey/words.js";
 
 /**
  * The method: « assurez-vous de réviser et d'actualiser régulièrement vos cartes pour qu'elles
@@ -40,7 +41,7 @@ export const staleMap: Rule = {
           data: {
             journey: journey.id,
             reviewed: reviewed.text,
-            staleAfter: config.staleAfter.text,
+            staleAfter: amountOf(config.staleAfter),
             today,
           },
           at: at(journey.origin, "reviewed"),

@@ -16,7 +16,8 @@ export const unsupportedClaim: Rule = {
   defaultOptions: {},
   check({ workspace, report }) {
     for (const event of workspace.events) {
-      if (event.evidence.length > 0) continue;
+      // Evidence of the wrong type (a mapping, a text) is the schema's finding, not "no evidence".
+      if (event.evidence === null || event.evidence.length > 0) continue;
       const hasSatisfaction = event.statesSatisfaction;
       const hasPainPoints = event.painPoints.length > 0;
       if (!hasSatisfaction && !hasPainPoints) continue;

@@ -52,12 +52,18 @@ function describeWritten(survey: SurveyNode, r: WrittenRecurrence): string {
   return "no valid recurrence";
 }
 
-/** "10 days after each parcel-delivered, at most once per 90 days", from the words of each part. */
+/**
+ * "10 days after each parcel-delivered, at most once per 90 days", from the words of each part; a
+ * delay of zero is "right after", a cooldown of zero no limit.
+ */
 function triggered(survey: SurveyNode, delay?: string, cooldown?: string): string {
-  const after = delay === undefined ? "after" : `${delay} after`;
-  const limit = cooldown === undefined ? "" : `, at most once per ${cooldown}`;
+  const after = delay === undefined ? "after" : delay === NONE ? "right after" : `${delay} after`;
+  const limit = cooldown === undefined || cooldown === NONE ? "" : `, at most once per ${cooldown}`;
   return `${after} ${occasion(survey)}${limit}`;
 }
+
+/** A duration of zero in words. */
+const NONE = amount("P0D");
 
 /** What triggers a survey: its event, else its stage, else the journey. */
 function occasion(survey: SurveyNode): string {

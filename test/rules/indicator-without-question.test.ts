@@ -55,7 +55,7 @@ ruleTester(indicatorWithoutQuestion, {
           line: 17,
           column: 36,
           message:
-            'this question measures "csat", which survey "x" does not list in its indicators',
+            'question 1 of survey "x" measures "csat", which the survey does not list in its indicators',
         },
       ],
     },

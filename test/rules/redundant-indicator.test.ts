@@ -107,7 +107,7 @@ ruleTester(redundantIndicator, {
           line: 21,
           column: 27,
           message:
-            'indicator "csat" is already measured at this stage by survey "x" (code.yaml:14:22)',
+            'survey "y" measures "csat", as survey "x" already does at stage "s" (code.yaml:14:22)',
           related: [{ what: 'the indicator in survey "x"', line: 14, column: 22 }],
         },
       ],

@@ -61,7 +61,7 @@ ruleTester(staleMap, {
           messageId: "stale",
           line: 5,
           column: 11,
-          message: `journey "j" was last reviewed on 2025-11-21, more than P12M before ${TODAY}`,
+          message: `journey "j" was last reviewed on 2025-11-21, more than 12 months before ${TODAY}`,
         },
       ],
     },
@@ -75,7 +75,8 @@ ruleTester(staleMap, {
           messageId: "stale",
           line: 5,
           column: 11,
-          message: 'journey "j" was last reviewed on 2026-06-01, more than P3M before 2026-11-22',
+          message:
+            'journey "j" was last reviewed on 2026-06-01, more than 3 months before 2026-11-22',
         },
       ],
     },

@@ -345,27 +345,25 @@ describe("invocation errors: one line on stderr, exit 2", () => {
       'journey: unknown kind "jouney": use persona, journey, config; did you mean "journey"?\n',
     ],
     [
-      ["lint", "examples/clean", "-o", "no/such/dir/out.txt"],
-      "journey: cannot write no/such/dir/out.txt: no such file or directory\n",
+      ["lint", "examples/clean", "-o", "examples/clean/journey.config.yaml/out.txt"],
+      "journey: cannot write examples/clean/journey.config.yaml/out.txt: not a directory\n",
     ],
   ])("%j", async (args, stderr) => {
     expect(await run(args)).toEqual({ code: 2, stdout: "", stderr });
   });
 
-  it.each(["2026-02-30", "2026-13-01", "22/11/2026"])(
-    "JOURNEY_TODAY=%s is not a date: exit 2",
-    async (date) => {
-      expect(
-        await run(["lint", "examples/clean"], undefined, undefined, {
-          env: { JOURNEY_TODAY: date },
-        }),
-      ).toEqual({
-        code: 2,
-        stdout: "",
-        stderr: `journey: JOURNEY_TODAY must be a date written YYYY-MM-DD, not "${date}"\n`,
-      });
-    },
-  );
+  it.each([
+    ["2026-02-30", "JOURNEY_TODAY=2026-02-30: February 2026 has 28 days"],
+    ["2026-13-01", "JOURNEY_TODAY=2026-13-01: month 13 does not exist"],
+    ["0000-06-01", "JOURNEY_TODAY=0000-06-01: years run from 0001 to 9999"],
+    ["22/11/2026", 'JOURNEY_TODAY must be a date written YYYY-MM-DD, not "22/11/2026"'],
+  ])("JOURNEY_TODAY=%s is not a date: exit 2", async (date, message) => {
+    expect(
+      await run(["lint", "examples/clean"], undefined, undefined, {
+        env: { JOURNEY_TODAY: date },
+      }),
+    ).toEqual({ code: 2, stdout: "", stderr: `journey: ${message}\n` });
+  });
 
   it("an invalid config: exit 2 with each problem at file:line:column", async () => {
     const dir = mkdtempSync(join(tmpdir(), "journey-"));

@@ -101,7 +101,7 @@ describe("every command is one module", () => {
       Flat<View & { stage: string[]; channel: string[] }>
     >();
     expectTypeOf<OptionsOf<typeof coverage.options>>().toEqualTypeOf<
-      Flat<View & { open: boolean }>
+      Flat<View & { stage: string[]; open: boolean }>
     >();
     expectTypeOf<OptionsOf<typeof calendar.options>>().toEqualTypeOf<
       Flat<

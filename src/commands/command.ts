@@ -115,19 +115,25 @@ function nonNegativeInteger(value: string): number {
 
 /**
  * `-f, --format <format>`, its choices, their check and its error all taken from an output
- * registry: a format registered there is a format the command line accepts.
+ * registry: a format registered there is a format the command line accepts, in any case
+ * (`--format JSON`); --help shows the names as registered.
  */
 export function formatOption<Name extends string>(
   registry: Record<Name, unknown>,
   fallback: NoInfer<Name>,
 ): OptionSpec<Name> {
   const values = Object.keys(registry) as Name[];
-  return choiceOption(
-    "-f, --format <format>",
-    `output format: ${values.join(", ")}`,
-    { values, problem: (value) => `unknown format "${value}": use ${values.join(", ")}` },
-    fallback,
-  );
+  return {
+    ...choiceOption(
+      "-f, --format <format>",
+      `output format: ${values.join(", ")}`,
+      { values, problem: (value) => `unknown format "${value}": use ${values.join(", ")}` },
+      fallback,
+    ),
+    // A value in another case is the format of that name; an unknown one stays as typed, for the error.
+    parse: (value) =>
+      values.find((v) => v.toLowerCase() === value.toLowerCase()) ?? (value as Name),
+  };
 }
 
 /** The options every command that reads maps shares. */

@@ -1,15 +1,18 @@
 import {
   closeSync,
+  existsSync,
   lstatSync,
+  mkdirSync,
   openSync,
   realpathSync,
   renameSync,
+  rmdirSync,
   type Stats,
   statSync,
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { notRegular, reason } from "./files.js";
 import type { Io } from "./io.js";
@@ -29,6 +32,7 @@ export function inputsOf(
  * of the files the run read (`inputs`, relative to the cwd): a symlink, a directory, a device or a
  * FIFO would be replaced by a regular file, and a map would be lost. The report is written whole or
  * not at all: to a temporary file beside the target, renamed onto it, and removed on any failure.
+ * Missing folders on the way are made, and removed again if the report could not be written.
  */
 export function emit(io: Io, text: string, output: string | undefined, inputs: readonly string[]) {
   if (output === undefined) {
@@ -53,9 +57,11 @@ export function emit(io: Io, text: string, output: string | undefined, inputs: r
     }
   }
   const temporary = `${target}.${process.pid}.tmp`;
+  let folders: string[] = [];
   let created = false;
   let renamed = false;
   try {
+    folders = makeFolders(dirname(target));
     // "wx": never through a file or link already at the temporary path. An existing target keeps
     // its permissions.
     const fd = openSync(temporary, "wx", existing ? existing.mode & 0o7777 : 0o666);
@@ -71,6 +77,41 @@ export function emit(io: Io, text: string, output: string | undefined, inputs: r
     throw refuse(reason(error));
   } finally {
     if (created && !renamed) removeQuietly(temporary);
+    // The folders made for a report not written go too (the deepest first; only if still empty).
+    if (!renamed) for (const folder of folders.reverse()) removeFolderQuietly(folder);
+  }
+}
+
+/**
+ * Makes `folder` and its missing parents (`-o out/report.json` without `out/`); returns those it
+ * made, the outermost first. One made by someone else meanwhile is used as it is.
+ */
+function makeFolders(folder: string): string[] {
+  const missing: string[] = [];
+  for (let current = folder; !existsSync(current); current = dirname(current)) {
+    missing.unshift(current);
+    if (dirname(current) === current) break;
+  }
+  const made: string[] = [];
+  for (const dir of missing) {
+    try {
+      mkdirSync(dir);
+      made.push(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+        for (const m of made.reverse()) removeFolderQuietly(m);
+        throw error;
+      }
+    }
+  }
+  return made;
+}
+
+function removeFolderQuietly(folder: string): void {
+  try {
+    rmdirSync(folder);
+  } catch {
+    // not empty, or already gone: leave it
   }
 }
 

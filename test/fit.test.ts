@@ -243,6 +243,18 @@ describe("tables at a terminal's width", () => {
     );
   });
 
+  it("fit quickly, however long their cells (a step per column of width took seconds)", async () => {
+    const wide = [
+      { header: "id", wrap: true },
+      { header: "code", wrap: true },
+      { header: "reason", prose: true },
+      { header: "more", prose: true },
+    ];
+    const row = ["i-".repeat(2000), "b".repeat(3000), "ab ".repeat(3000), "cd ".repeat(2000)];
+    const out = await renderTable(wide, [row.map((text) => ({ text }))], { width: 80, chalk });
+    for (const line of out.split("\n")) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+  }, 5_000);
+
   it("keep their natural width without a terminal width", async () => {
     const out = await renderTable(columns, rows, { chalk });
     expect(out.split("\n")[3]).toBe(

@@ -315,10 +315,50 @@ function fit(
       }
     }
     if (best === undefined) break; // every wrapped column at its minimum
-    // A free step is taken one column at a time, so that free narrowing goes to the widest.
-    widths[best.column] = best.ratio === 0 ? (widths[best.column] ?? 1) - 1 : best.to;
+    if (best.ratio === 0) narrowFreely(columns[best.column]?.prose === true, width);
+    else widths[best.column] = best.to;
   }
   return widths;
+
+  /**
+   * Narrows, widest first, the columns of a kind (prose or not) that can give width for free: to
+   * a common cap, the largest that fits, none below the narrowest it keeps its cost at.
+   */
+  function narrowFreely(prose: boolean, width: number): void {
+    const free = new Map<number, number>(); // column → the narrowest at no cost
+    for (let i = 0; i < columns.length; i++) {
+      const cost = costs[i]?.at;
+      const current = widths[i] ?? 0;
+      if (cost === undefined || (columns[i]?.prose === true) !== prose) continue;
+      if (current <= (floors[i] ?? current) || cost(current - 1) !== cost(current)) continue;
+      // The cost never falls as the width does: the narrowest at the same cost, by bisection.
+      let low = floors[i] ?? current; // cost(low) may be higher
+      let high = current - 1; // cost(high) is the same
+      while (low < high) {
+        const mid = Math.floor((low + high) / 2);
+        if (cost(mid) === cost(current)) high = mid;
+        else low = mid + 1;
+      }
+      free.set(i, high);
+    }
+    const capped = (cap: number) =>
+      widths.map((w, i) => {
+        const narrowest = free.get(i);
+        return narrowest === undefined ? w : Math.max(narrowest, Math.min(w, cap));
+      });
+    // The largest cap that fits, else the lowest that gives anything (every column its narrowest).
+    let low = Math.min(...free.values());
+    let high = Math.max(...[...free.keys()].map((i) => widths[i] ?? 0)) - 1;
+    if (total(capped(low)) > width) high = low;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (total(capped(mid)) <= width) low = mid;
+      else high = mid - 1;
+    }
+    capped(low).forEach((w, i) => {
+      widths[i] = w;
+    });
+  }
 
   function better(a: Step, b: Step): boolean {
     if (a.ratio !== b.ratio) return a.ratio < b.ratio;

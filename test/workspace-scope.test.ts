@@ -24,15 +24,25 @@ beforeAll(() => {
   cpSync(join(ROOT, "examples/clean"), maps, { recursive: true });
   // Only the config makes these hold: a channel of its own, and maps stale after a month.
   edit(join(maps, "journey.config.yaml"), "staleAfter: P12M", "staleAfter: P1M");
-  edit(join(maps, "journey.config.yaml"), "  - { id: web,", "  - { id: branch, label: Branch }\n  - { id: web,");
+  edit(
+    join(maps, "journey.config.yaml"),
+    "  - { id: web,",
+    "  - { id: branch, label: Branch }\n  - { id: web,",
+  );
   target = join(maps, "journeys/julie-online.yaml");
   edit(target, "        channel: web\n", "        channel: branch\n");
   // A cross-file finding: marc-store's survey takes an id julie-online uses first.
   edit(join(maps, "journeys/marc-store.yaml"), "- id: till-wait-ces", "- id: checkout-ces");
   // Findings elsewhere that must not appear for julie-online.
-  writeFileSync(join(maps, "personas/anna.yaml"), "kind: persona\nid: anna\nname: Anna\nsummary: Never mapped.\n");
+  writeFileSync(
+    join(maps, "personas/anna.yaml"),
+    "kind: persona\nid: anna\nname: Anna\nsummary: Never mapped.\n",
+  );
   mkdirSync(join(repo, "notes"));
-  writeFileSync(join(repo, "notes/todo.yaml"), "kind: persona\nid: julie\nname: Julie\nsummary: A note.\n");
+  writeFileSync(
+    join(repo, "notes/todo.yaml"),
+    "kind: persona\nid: julie\nname: Julie\nsummary: A note.\n",
+  );
 });
 
 /** The findings of a run that concern julie-online: located in it, or naming a place in it. */
@@ -45,8 +55,9 @@ async function findingsFor(cwd: string, args: string[]) {
     file: absolute(f.file),
     line: f.line,
     column: f.column,
-    message: f.message.replace(/([\w./-]+\.yaml):(\d+):(\d+)/g, (_, p: string, l, c) =>
-      `${absolute(p)}:${l}:${c}`,
+    message: f.message.replace(
+      /([\w./-]+\.yaml):(\d+):(\d+)/g,
+      (_, p: string, l, c) => `${absolute(p)}:${l}:${c}`,
     ),
   }));
   return findings.filter((f) => f.file === target || f.message.includes(`${target}:`));
@@ -76,7 +87,9 @@ describe("the same file gives the same findings however it is named", () => {
 
   it("named directly: the config applies and the rest of the workspace is known", async () => {
     const found = await findingsFor(repo, ["cx-maps/journeys/julie-online.yaml"]);
-    expect(found.map((f) => [f.rule, f.file.slice(repo.length + 1), f.line, f.column, f.message])).toEqual([
+    expect(
+      found.map((f) => [f.rule, f.file.slice(repo.length + 1), f.line, f.column, f.message]),
+    ).toEqual([
       [
         "stale-map",
         "cx-maps/journeys/julie-online.yaml",
@@ -129,19 +142,23 @@ describe("what is reported", () => {
   });
 
   it("the views show the rows of the files named, judged against the whole workspace", async () => {
-    const direct = await run(["touchpoints", "cx-maps/journeys/julie-online.yaml", "-f", "json"], repo);
+    const direct = await run(
+      ["touchpoints", "cx-maps/journeys/julie-online.yaml", "-f", "json"],
+      repo,
+    );
     const glob = await run(["touchpoints", "journeys/*.yaml", "-f", "json"], join(repo, "cx-maps"));
     expect(direct.stderr).toBe("");
     const rows = JSON.parse(direct.stdout) as { journey: string; file: string }[];
     expect(new Set(rows.map((r) => r.journey))).toEqual(new Set(["julie-online"]));
     const globRows = JSON.parse(glob.stdout) as { journey: string }[];
-    expect(globRows.filter((r) => r.journey === "julie-online").map((r) => ({ ...r, file: undefined })))
-      .toEqual(rows.map((r) => ({ ...r, file: undefined })));
+    expect(
+      globRows.filter((r) => r.journey === "julie-online").map((r) => ({ ...r, file: undefined })),
+    ).toEqual(rows.map((r) => ({ ...r, file: undefined })));
     // A persona's file selects that persona's journeys.
     const persona = await run(["surveys", "cx-maps/personas/marc.yaml", "-f", "json"], repo);
-    expect(
-      [...new Set((JSON.parse(persona.stdout) as { journey: string }[]).map((r) => r.journey))],
-    ).toEqual(["marc-store"]);
+    expect([
+      ...new Set((JSON.parse(persona.stdout) as { journey: string }[]).map((r) => r.journey)),
+    ]).toEqual(["marc-store"]);
     // A filter may name what the workspace knows, even outside the files named.
     const other = await run(
       ["coverage", "cx-maps/journeys/julie-online.yaml", "--persona", "marc", "-f", "json"],
@@ -191,9 +208,16 @@ describe("a file that cannot be read", () => {
   it("silences what it might hold, and the summary says which", async () => {
     const dir = mkdtempSync(join(tmpdir(), "journey-unreadable-"));
     cpSync(join(ROOT, "examples/clean"), dir, { recursive: true });
-    writeFileSync(join(dir, "personas/anna.yaml"), "kind: persona\nid: anna\nname: Anna\nsummary: Never mapped.\n");
+    writeFileSync(
+      join(dir, "personas/anna.yaml"),
+      "kind: persona\nid: anna\nname: Anna\nsummary: Never mapped.\n",
+    );
     // marc's journey no longer parses: marc might be mapped there, anna is not named in it.
-    edit(join(dir, "journeys/marc-store.yaml"), "title: Marc buys in the store", "title: [Marc buys");
+    edit(
+      join(dir, "journeys/marc-store.yaml"),
+      "title: Marc buys in the store",
+      "title: [Marc buys",
+    );
     const r = await run(["lint", "personas"], dir);
     expect(r.stdout).toBe(
       [
@@ -207,8 +231,24 @@ describe("a file that cannot be read", () => {
     );
     const json = JSON.parse((await run(["lint", "-f", "json"], dir)).stdout);
     expect(json.summary).toMatchObject({ unreadable: 1 });
-    expect(json.findings.filter((f: Finding) => f.rule === "orphan-persona").map((f: Finding) => f.file))
-      .toEqual(["personas/anna.yaml"]);
+    expect(
+      json.findings.filter((f: Finding) => f.rule === "orphan-persona").map((f: Finding) => f.file),
+    ).toEqual(["personas/anna.yaml"]);
+    // An unknown persona is reported, unless the file that could not be read mentions it.
+    const journey = (id: string, persona: string) =>
+      readFileSync(join(dir, "journeys/julie-online.yaml"), "utf8")
+        .replace("id: julie-online", `id: ${id}`)
+        .replace("persona: julie", `persona: ${persona}`)
+        .replace(/- id: (checkout-ces|delivery-csat|julie-relationship-nps)/g, `- id: ${id}-$1`);
+    writeFileSync(join(dir, "journeys/sam.yaml"), journey("sam-online", "sam"));
+    writeFileSync(join(dir, "journeys/marc-b.yaml"), journey("marc-b-online", "marc-b"));
+    edit(join(dir, "journeys/marc-store.yaml"), "kind: journey", "kind: journey # for sam too");
+    const refs = JSON.parse((await run(["lint", "-f", "json", "journeys"], dir)).stdout);
+    expect(
+      refs.findings
+        .filter((f: Finding) => f.rule === "unknown-reference")
+        .map((f: Finding) => [f.file, f.message]),
+    ).toEqual([["journeys/marc-b.yaml", 'unknown persona "marc-b"; did you mean "marc"?']]);
     const view = await run(["touchpoints"], dir);
     expect(view.stderr).toBe(
       "journey: could not read journeys/marc-store.yaml (left out): run journey lint to see them\n",

@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import type { Rule } from "../lint/rule.js";
 import type { Located } from "../model/types.js";
+import { mayHold } from "../model/workspace.js";
 import { closest, didYouMean } from "../validate/suggest.js";
 
 /** References that lead nowhere: a journey's persona, a survey's event, channels and indicators. */
@@ -60,7 +61,11 @@ export const unknownReference: Rule = {
     for (const persona of workspace.personas) {
       for (const channel of persona.channels) undeclared("channel", channel, channelIds);
     }
-    for (const journey of workspace.journeys) unknown("persona", journey.persona, personas);
+    for (const journey of workspace.journeys) {
+      // A file that could not be read may define the persona: say nothing rather than something wrong.
+      if (journey.persona && mayHold(workspace, journey.persona.value)) continue;
+      unknown("persona", journey.persona, personas);
+    }
     for (const event of workspace.events) undeclared("channel", event.channel, channelIds);
     for (const survey of workspace.surveys) {
       undeclared("channel", survey.channel, channelIds);

@@ -255,3 +255,12 @@ describe("a file that cannot be read", () => {
     );
   });
 });
+
+describe("paths in messages", () => {
+  it("-c with an absolute path is shown relative to the current directory", async () => {
+    expect(await run(["lint", "-c", join(repo, "cx-maps/nope.yaml")], repo)).toMatchObject({
+      code: 2,
+      stderr: "journey: cannot read config cx-maps/nope.yaml: no such file\n",
+    });
+  });
+});

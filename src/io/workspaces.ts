@@ -61,7 +61,8 @@ export function loadWorkspaces(
   let named = paths;
   if (configFlag !== undefined) {
     const file = resolve(cwd, configFlag);
-    if (!existsSync(file)) throw new UsageError(`cannot read config ${configFlag}: no such file`);
+    if (!existsSync(file))
+      throw new UsageError(`cannot read config ${displayPath(cwd, file)}: no such file`);
     if (named.length === 0) named = [displayPath(cwd, dirname(file))];
     for (const entry of namedFiles(cwd, named)) add(entry, file, () => loadConfig(cwd, cwd, file));
   } else {

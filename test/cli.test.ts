@@ -151,7 +151,7 @@ describe("journey lint on the examples", () => {
     writeFileSync(join(dir, "maps", "drafts", "wip.yaml"), "kind: draft\n");
     writeFileSync(join(dir, "other", "notes.yaml"), "kind: notes\n");
     const folder = JSON.parse((await run(["validate", "-f", "json"], dir)).stdout);
-    expect(folder.summary).toEqual({ files: 1, errors: 0, warnings: 0 });
+    expect(folder.summary).toEqual({ files: 1, errors: 0, warnings: 0, unreadable: 0 });
     const explicit = await run(
       ["validate", "-f", "json", "maps/p.yaml", "maps/drafts/wip.yaml"],
       dir,
@@ -204,7 +204,7 @@ describe("severities, --rule, --quiet, --max-warnings (with a warning rule of th
     const r = await runWith(["lint", "-f", "json"], workspace);
     const report = JSON.parse(r.stdout);
     expect(r.code).toBe(0);
-    expect(report.summary).toEqual({ files: 5, errors: 0, warnings: 6 });
+    expect(report.summary).toEqual({ files: 5, errors: 0, warnings: 6, unreadable: 0 });
     expect(report.findings[0]).toMatchObject({
       rule: "event-without-emotion",
       severity: "warning",
@@ -263,7 +263,12 @@ describe("severities, --rule, --quiet, --max-warnings (with a warning rule of th
       workspace,
     );
     expect(error.code).toBe(1);
-    expect(JSON.parse(error.stdout).summary).toEqual({ files: 5, errors: 6, warnings: 0 });
+    expect(JSON.parse(error.stdout).summary).toEqual({
+      files: 5,
+      errors: 6,
+      warnings: 0,
+      unreadable: 0,
+    });
     const off = await runWith(["lint", "--rule", "event-without-emotion=off"], workspace);
     expect(off).toMatchObject({ code: 0, stdout: "✔ no problems in 5 files\n" });
   });

@@ -10,7 +10,7 @@ import type { LintReport } from "./index.js";
  * relates to under it, then a summary. On a terminal (`style.width`), messages wrap under their
  * column instead of being padded past its edge.
  */
-export function stylish({ findings, summary }: LintReport, style: Style): string {
+export function stylish({ findings, summary, unreadable }: LintReport, style: Style): string {
   const c = chalkFor(style);
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
@@ -26,7 +26,14 @@ export function stylish({ findings, summary }: LintReport, style: Style): string
     const line = `✖ ${total} problem${total === 1 ? "" : "s"} (${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}) in ${files}`;
     out.push(summary.errors > 0 ? c.red.bold(line) : c.yellow.bold(line));
   }
+  if (unreadable.length > 0) out.push(c.yellow(unreadableNote(unreadable)));
   return `${out.join("\n")}\n`;
+}
+
+/** Why some findings may be missing: the rules that look for what is absent wait for these files. */
+function unreadableNote(files: readonly string[]): string {
+  const named = files.length > 3 ? `${files.slice(0, 3).join(", ")}…` : files.join(", ");
+  return `${plural(files.length, "file")} could not be read (${named}): what is missing elsewhere is not reported until ${files.length === 1 ? "it is" : "they are"} fixed`;
 }
 
 /** The narrowest a wrapped message gets before the rule ids leave their column. */

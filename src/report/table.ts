@@ -22,6 +22,15 @@ export interface Column {
   align?: "left" | "right";
 }
 
+/** Printable ASCII: as many columns as characters. */
+const ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * The columns a text takes: its length when it is printable ASCII (most of a map, and measured
+ * much faster so), else what string-width measures (wide and combining characters, emoji).
+ */
+const textWidth = (text: string): number => (ASCII.test(text) ? text.length : displayWidth(text));
+
 /** The narrowest a wrapped column gets; narrower than that, rows are shown one by one. */
 const MIN_WRAPPED = 10;
 /** The narrowest a value gets in the one-by-one display. */
@@ -44,8 +53,8 @@ export async function renderTable(
   const { chalk } = options;
   const natural = columns.map((column, i) =>
     Math.max(
-      displayWidth(column.header),
-      ...rows.map((row) => Math.max(...(row[i]?.text ?? "").split("\n").map(displayWidth))),
+      textWidth(column.header),
+      ...rows.map((row) => Math.max(...(row[i]?.text ?? "").split("\n").map(textWidth))),
     ),
   );
   const texts = columns.map((column, i) => [
@@ -74,7 +83,7 @@ function renderRecords(
   width: number,
   chalk: ChalkInstance,
 ): string {
-  const label = Math.max(...columns.map((c) => displayWidth(c.header)));
+  const label = Math.max(...columns.map((c) => textWidth(c.header)));
   const value = Math.max(MIN_ANY, width - label - 2 * CELL_EXTRA - 1);
   return rows
     .map((row) => {
@@ -134,7 +143,7 @@ const SGR = /\u001b\[(?:\d*;){0,5}\d*m/g;
 const sgrCodes = () => /\u001b\[((?:\d*;){0,5}\d*)m/g;
 
 /** The width cli-table3 gives a line: colour codes removed, then measured. */
-const strlen = (line: string) => displayWidth(line.replace(SGR, ""));
+const strlen = (line: string) => textWidth(line.replace(SGR, ""));
 
 /** `line` padded with spaces to `width` columns, on the side opposite its alignment. */
 function pad(line: string, width: number, align: "left" | "right"): string {
@@ -382,15 +391,15 @@ function columnCost(
   const lines: number[] = [];
   for (const text of texts) {
     for (const line of text.split("\n")) {
-      if (!prose) lines.push(displayWidth(line));
+      if (!prose) lines.push(textWidth(line));
       for (const word of line.split(/ +/)) counts.set(word, (counts.get(word) ?? 0) + 1);
     }
   }
   const words = [...counts]
     .map(([word, count]) => ({
       count,
-      width: displayWidth(word),
-      widestPart: Math.max(...word.split(/(?<=[-/])/).map(displayWidth)),
+      width: textWidth(word),
+      widestPart: Math.max(...word.split(/(?<=[-/])/).map(textWidth)),
     }))
     .sort((a, b) => b.width - a.width);
   lines.sort((a, b) => b - a);
@@ -425,7 +434,7 @@ export function wrapText(text: string, width: number): string {
     for (const word of paragraph.split(/ +/)) {
       for (const piece of pieces(word, width)) {
         const joined = line === "" ? piece : `${line} ${piece}`;
-        if (displayWidth(joined) <= width) line = joined;
+        if (textWidth(joined) <= width) line = joined;
         else {
           if (line !== "") lines.push(line);
           line = piece;
@@ -439,18 +448,26 @@ export function wrapText(text: string, width: number): string {
 
 /** A word as pieces no wider than `width`: split after hyphens and slashes, then cut. */
 function pieces(word: string, width: number): string[] {
-  if (displayWidth(word) <= width) return [word];
+  if (textWidth(word) <= width) return [word];
   const out: string[] = [];
   let current = "";
   for (const part of word.split(/(?<=[-/])/)) {
-    if (displayWidth(current + part) <= width) {
+    if (textWidth(current + part) <= width) {
       current += part;
       continue;
     }
     if (current !== "") out.push(current);
     current = "";
+    if (ASCII.test(part)) {
+      // One column a character: cut by length (measuring each longer start took minutes).
+      let at = 0;
+      const step = Math.max(1, width);
+      for (; part.length - at > step; at += step) out.push(part.slice(at, at + step));
+      current = part.slice(at);
+      continue;
+    }
     for (const ch of part) {
-      if (current !== "" && displayWidth(current + ch) > width) {
+      if (current !== "" && textWidth(current + ch) > width) {
         out.push(current);
         current = "";
       }

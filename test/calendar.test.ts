@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { CALENDAR_FORMATS } from "../src/report/calendar/index.js";
 import ICAL from "ical.js";
@@ -11,7 +14,7 @@ import { fold } from "../src/report/calendar/ics.js";
 import { contactPolicyOf } from "../src/model/fields.js";
 import { assess } from "../src/survey/pressure.js";
 import { schedule } from "../src/survey/schedule.js";
-import { brief, generator, lintSources, PERSONA, run } from "./helpers.js";
+import { brief, generator, lintSources, PERSONA, ROOT, run } from "./helpers.js";
 
 const CLEAN = "examples/clean";
 const BROKEN = "examples/broken";
@@ -568,7 +571,11 @@ describe("journey calendar", () => {
   });
 
   it("says so when no survey reaches a persona", async () => {
-    const r = await run(["calendar", "examples/clean/personas"]);
+    // Personas alone: naming examples/clean/personas would show their journeys (the workspace is whole).
+    const dir = mkdtempSync(join(tmpdir(), "journey-personas-"));
+    cpSync(join(ROOT, "examples/clean/personas"), join(dir, "personas"), { recursive: true });
+    cpSync(join(ROOT, "examples/clean/journey.config.yaml"), join(dir, "journey.config.yaml"));
+    const r = await run(["calendar"], dir);
     expect(r).toEqual({
       code: 0,
       stdout:

@@ -272,7 +272,7 @@ describe("journey coverage", () => {
     // The broken maps are listed as far as they can be read (julie-store.yaml has a YAML syntax
     // error: none of it), and the problems are pointed out.
     expect(r.stderr).toBe(
-      "journey: 9 problems in these maps; what could be read is shown (run journey lint to see them)\n",
+      "journey: could not read examples/broken/journeys/julie-store.yaml (left out); 8 schema errors in the maps shown: run journey lint to see them\n",
     );
   });
 

@@ -1,5 +1,6 @@
 import { Composer, type Document, isAlias, isScalar, LineCounter, Parser, visit } from "yaml";
 import { decode } from "./decode.js";
+import { rootCauses, type YamlError } from "./yaml-errors.js";
 
 /** Aliased nodes one document may expand; more is taken for an alias bomb. */
 const MAX_ALIAS_COUNT = 200;
@@ -75,22 +76,31 @@ export function parseText(path: string, text: string): SourceFile {
   const tokens = checkDirectives(new Parser(lines.addNewLine).parse(text), issues);
   const composer = new Composer({ prettyErrors: false, uniqueKeys: sameKey, logLevel: "error" });
   const list = Array.from(composer.compose(tokens)) as Document.Parsed[];
-  for (const [index, doc] of list.entries()) {
-    let usable = true;
-    let exhausted = false;
+  const errors: YamlError[] = [];
+  let exhausted = false;
+  for (const doc of list) {
+    let overflow = false;
     for (const error of doc.errors) {
-      if (!RECOVERABLE.has(error.code)) usable = false;
       // A stack overflow is reported at every level it unwinds through: once is enough.
       if (error.code === "RESOURCE_EXHAUSTION") {
-        if (exhausted) continue;
-        exhausted = true;
+        if (overflow) continue;
+        overflow = exhausted = true;
       }
-      issues.push({
+      errors.push({
+        code: error.code,
         message: yamlMessage(error.code, error.message, keyAt(doc, error.pos[0])),
         offset: error.pos[0],
         endOffset: error.pos[1],
       });
     }
+  }
+  // One finding per mistake, at the mistake (not for nesting too deep: parsing again is the risk).
+  const roots = exhausted ? errors : rootCauses(text, errors, composeErrors);
+  for (const root of roots) {
+    issues.push({ message: root.message, offset: root.offset, endOffset: root.endOffset });
+  }
+  for (const [index, doc] of list.entries()) {
+    let usable = doc.errors.every((error) => RECOVERABLE.has(error.code));
     let value: unknown = null;
     if (usable) {
       try {
@@ -108,6 +118,16 @@ export function parseText(path: string, text: string): SourceFile {
     documents.push({ index, doc, value, usable });
   }
   return { path, text, lines, documents, issues };
+}
+
+/** The errors of a text parsed as `parseText` does: where each starts. */
+function composeErrors(text: string): { code: string; offset: number }[] {
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: sameKey, logLevel: "error" });
+  const errors: { code: string; offset: number }[] = [];
+  for (const doc of composer.compose(new Parser().parse(text))) {
+    for (const error of doc.errors) errors.push({ code: error.code, offset: error.pos[0] });
+  }
+  return errors;
 }
 
 /**

@@ -9,7 +9,7 @@ import { parseText } from "../src/model/source.js";
 import { buildWorkspace } from "../src/model/workspace.js";
 import { wrapText } from "../src/report/table.js";
 import { describeRecurrence } from "../src/views/recurrence.js";
-import { PERSONA, ROOT, run, yaml } from "./helpers.js";
+import { PERSONA, run, yaml } from "./helpers.js";
 
 const CLEAN = "examples/clean";
 const BROKEN = "examples/broken";
@@ -468,29 +468,6 @@ describe("wrapText", () => {
     ["two\nlines", 10, "two\nlines"],
   ])("%j in %i columns", (text, width, wrapped) => {
     expect(wrapText(text, width)).toBe(wrapped);
-  });
-});
-
-describe("the README shows real output", () => {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  const blocks = [
-    ...readme.matchAll(
-      /```console\n\$ npx journey ((?:touchpoints|surveys|coverage|calendar)[^\n]*)\n([\s\S]*?)```/g,
-    ),
-  ].map((m) => [m[1] ?? "", m[2] ?? ""] as const);
-
-  it("has examples of the three views and of the calendar", () => {
-    expect(blocks.map(([command]) => command.split(" ")[0])).toEqual(
-      expect.arrayContaining(["touchpoints", "surveys", "coverage", "calendar"]),
-    );
-  });
-
-  it.each(blocks)("$ npx journey %s", async (command, shown) => {
-    // Run at the width the example was printed at: its widest line.
-    const columns = Math.max(...shown.split("\n").map(displayWidth));
-    const r = await run(command.split(" "), ROOT, undefined, { columns });
-    // Markdown holds CSV's CRLF line ends as LF.
-    expect(r.stdout.replace(/\r\n/g, "\n")).toBe(shown);
   });
 });
 

@@ -74,7 +74,12 @@ function expand(survey: SurveyNode, range: DayRange): PlacedSend[] | string {
       return at([r.date.day]);
     case "every":
       return at(
-        series(r.start.day, r.period.duration, Math.min(r.until?.day ?? range.to, range.to)),
+        series(
+          r.start.day,
+          r.period.duration,
+          Math.min(r.until?.day ?? range.to, range.to),
+          range.from,
+        ),
       );
     case "rrule":
       return at(ruleDays(r.options, r.start.day, range));
@@ -83,12 +88,25 @@ function expand(survey: SurveyNode, range: DayRange): PlacedSend[] | string {
   }
 }
 
-/** start + k × period for k = 0, 1, … while not after `last`. */
-function series(start: number, period: DateDuration, last: number): number[] {
+/**
+ * start + k × period for k = 0, 1, … while not after `last`, from the first not before `first`
+ * (found by bisection: a series started in year 1 and shown in year 9999 is not walked through).
+ */
+function series(start: number, period: DateDuration, last: number, first = start): number[] {
   if (isZero(period)) return start <= last ? [start] : [];
+  const dayAt = (k: number) => addToDay(start, times(period, k));
+  // The day grows with k (the period is not zero, its parts not negative).
+  let below = -1;
+  let above = 0;
+  while (dayAt(above) < first) [below, above] = [above, above * 2 + 1];
+  while (above - below > 1) {
+    const middle = Math.floor((below + above) / 2);
+    if (dayAt(middle) < first) below = middle;
+    else above = middle;
+  }
   const days: number[] = [];
-  for (let k = 0; ; k++) {
-    const day = addToDay(start, times(period, k));
+  for (let k = above; ; k++) {
+    const day = dayAt(k);
     if (day > last) return days;
     days.push(day);
   }
@@ -127,9 +145,44 @@ function triggered(
 /** The days of an RFC 5545 rule (its options, checked when the model was built) from `start` within the range. */
 function ruleDays(options: Partial<Options>, start: number, range: DayRange): number[] {
   const { RRule } = rruleLibrary();
+  // The library walks every period from DTSTART (a daily rule from year 1 shown in 2026 took
+  // seconds): a start moved on by whole cycles of the rule gives the same dates in the range.
+  const cycle = cycleOf(options);
+  if (cycle !== null && range.from - start > cycle)
+    start += Math.floor((range.from - start) / cycle) * cycle;
   const rule = new RRule({ ...options, dtstart: new Date(start * DAY_MS) });
   const dates = rule.between(new Date(range.from * DAY_MS), new Date(range.to * DAY_MS), true);
   return dates.map((d) => Math.floor(d.getTime() / DAY_MS));
 }
 
 const DAY_MS = 86_400_000;
+
+/** The Gregorian calendar repeats itself, weekdays and ISO weeks included, every 400 years. */
+const GREGORIAN_CYCLE = 146_097;
+
+/**
+ * How many days after which a rule's dates repeat themselves exactly, whatever its start, or null
+ * when the dates hang on the start (COUNT counts from it) or on no short cycle (Easter).
+ * INTERVAL n: n days, weeks, months or years, each a divisor of n × 400 years; a daily or weekly
+ * rule that names neither months, month days, year days, week numbers nor positions in a set
+ * repeats every n weeks.
+ */
+function cycleOf(options: Partial<Options>): number | null {
+  const { RRule } = rruleLibrary();
+  const set = (value: unknown) =>
+    value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0);
+  if (set(options.count) || set(options.byeaster)) return null;
+  const interval = options.interval ?? 1;
+  const byCalendar = [
+    options.bymonth,
+    options.bymonthday,
+    options.byyearday,
+    options.byweekno,
+    options.bysetpos,
+  ].some(set);
+  const cycle =
+    (options.freq === RRule.DAILY || options.freq === RRule.WEEKLY) && !byCalendar
+      ? 7 * interval
+      : GREGORIAN_CYCLE * interval;
+  return Number.isSafeInteger(cycle) ? cycle : null;
+}

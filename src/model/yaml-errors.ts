@@ -26,8 +26,9 @@ const TAB_MESSAGE = "tabs cannot indent YAML: indent with spaces";
 /** Repairs tried for one root. */
 const MAX_CANDIDATES = 4;
 /**
- * Parses of a file, and characters parsed, at most: a broken file costs a few parses of itself,
- * not more. Past that, the errors left are reported as the library says them, one per line.
+ * Parses of a document, and characters parsed in a file, at most: a broken file costs a few
+ * parses of itself, not more. Past that, the errors left are explained without parsing again: a tab at the tab,
+ * any other error as the library says it, without what it disrupts on its line and under it.
  */
 const MAX_PARSES = 20;
 const MAX_CHARS = 500_000;
@@ -86,6 +87,10 @@ class Explainer {
   private edits: Edit[] = [];
   private spent = 0;
   private parses = 0;
+  /** MAX_PARSES for each document of the file. */
+  private readonly maxParses: number;
+  /** The length of the largest document: what one more parse may cost. */
+  private readonly largest: number;
 
   constructor(
     private readonly original: string,
@@ -94,16 +99,15 @@ class Explainer {
   ) {
     this.current = original;
     this.currentErrors = errors;
+    const documents = original.split(/^---(?=[ \t\r\n]|$)/m);
+    this.maxParses = MAX_PARSES * Math.min(documents.length, 20);
+    this.largest = Math.max(...documents.map((d) => d.length));
   }
 
   run(): YamlError[] {
     let pending = [...this.errors].sort((a, b) => a.offset - b.offset);
     const kept: YamlError[] = [];
     while (pending.length > 0) {
-      if (!this.affordable()) {
-        kept.push(...this.unexplained(pending));
-        break;
-      }
       const diagnosis = this.diagnose(pending);
       const issue = diagnosis.issue;
       kept.push({
@@ -139,27 +143,66 @@ class Explainer {
     return kept.sort((a, b) => a.offset - b.offset);
   }
 
-  /** Errors left when the budget is spent: as the library says them, the first of each line. */
-  private unexplained(pending: YamlError[]): YamlError[] {
-    const lines = new Set<number>();
-    const out: YamlError[] = [];
-    for (const e of pending) {
-      const line = this.lineOfOriginal(e.offset);
-      if (lines.has(line)) continue;
-      lines.add(line);
-      out.push(e.code === "TAB_AS_INDENT" ? { ...e, message: TAB_MESSAGE } : e);
-    }
-    return out;
-  }
-
   private affordable(): boolean {
-    return this.parses < MAX_PARSES && this.spent + this.current.length <= MAX_CHARS;
+    return this.parses < this.maxParses && this.spent + this.largest <= MAX_CHARS;
   }
 
+  /**
+   * The errors of a repaired text. Only the document the edits are in is parsed again (a file of
+   * many documents costs one document per try): the others keep the errors they had.
+   */
   private parse(text: string, edits: Edit[]): Repair {
-    this.spent += text.length;
     this.parses++;
-    return { text, edits, errors: this.reparse(text) };
+    const range = this.documentOf(edits);
+    if (!range) {
+      this.spent += text.length;
+      return { text, edits, errors: this.reparse(text) };
+    }
+    const [start, end] = range;
+    const delta = edits.reduce((d, e) => d + e.added - e.removed, 0);
+    const slice = text.slice(start, end + delta);
+    this.spent += slice.length;
+    const inside = this.reparse(slice).map((e) => ({ code: e.code, offset: e.offset + start }));
+    const before = this.currentErrors.filter((e) => e.offset < start);
+    // An error at the very end of the text belongs to the last document.
+    const after = this.currentErrors
+      .filter((e) => e.offset >= end && end < this.current.length)
+      .map((e) => ({ code: e.code, offset: e.offset + delta }));
+    return { text, edits, errors: [...before, ...inside, ...after] };
+  }
+
+  /**
+   * The offsets [start, end) in `current` of the document all `edits` are in, with the
+   * directives before its `---`; null when they are not all in one document.
+   */
+  private documentOf(edits: readonly Edit[]): [number, number] | null {
+    const { lines, shapes } = this.shaped as { lines: Line[]; shapes: Shape[] };
+    const starts = (i: number) =>
+      (shapes[i] as Shape).marker && this.lineText(lines, i).startsWith("---");
+    const directive = (i: number) => this.lineText(lines, i).startsWith("%");
+    const first = lineAt(lines, Math.min(...edits.map((e) => e.at)));
+    const last = lineAt(lines, Math.max(...edits.map((e) => e.at + e.removed)));
+    let top = first;
+    while (top > 0 && !starts(top)) top--;
+    for (let i = top + 1; i <= last; i++) if (starts(i)) return null;
+    let bottom = last + 1;
+    while (bottom < lines.length && !starts(bottom)) bottom++;
+    if (top > 0 || starts(0)) while (top > 0 && directive(top - 1)) top--;
+    while (bottom < lines.length && bottom - 1 > last && directive(bottom - 1)) bottom--;
+    const start = (lines[top] as Line).start;
+    const end = bottom < lines.length ? (lines[bottom] as Line).start : this.current.length;
+    return [start, end];
+  }
+
+  /** The line an offset of a repaired text is on (a repair never adds or removes a line). */
+  private lineIn(repair: Repair, offset: number): number {
+    const { lines } = this.shaped as { lines: Line[] };
+    return lineAt(lines, mapBack(repair.edits, offset));
+  }
+
+  private lineText(lines: readonly Line[], index: number): string {
+    const line = lines[index] as Line;
+    return this.current.slice(line.start, line.end);
   }
 
   private toOriginal(offset: number): number {
@@ -176,6 +219,8 @@ class Explainer {
   }
 
   private originalLines: Line[] | null = null;
+  /** The lines of `current` and their shapes, while it does not change. */
+  private shaped: { text: string; lines: Line[]; shapes: Shape[] } | null = null;
 
   private lineOfOriginal(offset: number): number {
     this.originalLines ??= linesOf(this.original);
@@ -185,14 +230,18 @@ class Explainer {
   /** The root among the pending errors: a tab, else a mis-indented key or item, else the first. */
   private diagnose(pending: YamlError[]): Diagnosis {
     const first = pending[0] as YamlError;
-    const lines = linesOf(this.current);
-    const shapes = shapeLines(this.current, lines);
+    if (this.shaped?.text !== this.current) {
+      const lines = linesOf(this.current);
+      this.shaped = { text: this.current, lines, shapes: shapeLines(this.current, lines) };
+    }
+    const { lines, shapes } = this.shaped;
     const line = lineAt(lines, this.toCurrent(first.offset));
     const tab = pending.find(
       (e) => e.code === "TAB_AS_INDENT" && lineAt(lines, this.toCurrent(e.offset)) <= line + 1,
     );
     if (tab) return this.tab(tab, lineAt(lines, this.toCurrent(tab.offset)), lines, shapes);
-    if (first.code !== "DUPLICATE_KEY") {
+    // Past the budget, only what needs no parse: tabs, then each error with what it disrupts.
+    if (first.code !== "DUPLICATE_KEY" && this.affordable()) {
       const next = shapes.findIndex((s, i) => i > line && !s.skip);
       const suspects = next === -1 ? [line] : [line, next];
       // A tab the library took for something else (after spaces, it may see a bad indentation).
@@ -200,6 +249,10 @@ class Explainer {
       if (tabbed !== undefined) return this.tab(first, tabbed, lines, shapes);
       const text = this.blockText(first, line, lines, shapes);
       if (text) return text;
+      for (const suspect of suspects) {
+        const found = this.dashSpace(first, line, suspect, lines);
+        if (found) return found;
+      }
       for (const suspect of suspects) {
         const found = this.misaligned(first, line, suspect, lines, shapes, false);
         if (found) return found;
@@ -241,8 +294,7 @@ class Explainer {
       if (width < (from > 0 ? 1 : 0) || !this.affordable()) continue;
       const edit = { at: line.start + from, removed: to - from, added: width };
       const repair = this.parse(applyEdit(this.current, edit), [edit]);
-      const repairedLines = linesOf(repair.text);
-      const onLine = repair.errors.some((e) => lineAt(repairedLines, e.offset) === index);
+      const onLine = repair.errors.some((e) => this.lineIn(repair, e.offset) === index);
       const score = repair.errors.length + (onLine ? 1000 : 0);
       if (score < bestScore) {
         best = repair;
@@ -250,7 +302,7 @@ class Explainer {
       }
       if (repair.errors.length === 0) break;
     }
-    return { issue, cause: error, repair: best };
+    return { issue, cause: error, repair: best, ...(best ? {} : { drop: [index, index] }) };
   }
 
   /**
@@ -303,9 +355,8 @@ class Explainer {
     const fixes = (repair: Repair, first: number) => {
       const errors = structural(repair.errors);
       if (errors.length >= before) return false;
-      const repaired = linesOf(repair.text);
       return !errors.some((e) => {
-        const at = lineAt(repaired, e.offset);
+        const at = this.lineIn(repair, e.offset);
         return at >= Math.min(from, first) && (aligned || at <= suspect);
       });
     };
@@ -313,7 +364,13 @@ class Explainer {
     type Choice = { repair: Repair; issue: YamlError; odd: number; rank: number };
     const choices: Choice[] = [];
     const choose = (repair: Repair, issue: YamlError) => {
-      const odd = oddSteps(shapeLines(repair.text, linesOf(repair.text)), step);
+      const indents = new Map(
+        repair.edits.map((e) => {
+          const i = lineAt(lines, e.at);
+          return [i, (shapes[i] as Shape).indent + e.added - e.removed];
+        }),
+      );
+      const odd = oddSteps(shapes, step, indents);
       choices.push({ repair, issue, odd, rank: choices.length });
     };
 
@@ -366,6 +423,36 @@ class Explainer {
     return chosen ? { issue: chosen.issue, cause: error, repair: chosen.repair } : null;
   }
 
+  /** A list item written without the space after its dash (`-id: a`): a key `-id` to YAML. */
+  private dashSpace(
+    error: YamlError,
+    line: number,
+    suspect: number,
+    lines: Line[],
+  ): Diagnosis | null {
+    const at = lines[suspect] as Line;
+    const source = this.current.slice(at.start, at.end);
+    const match = /^( *)-([^\s-][^\s:]*)/.exec(source);
+    if (!match || !this.affordable()) return null;
+    const dash = at.start + (match[1] ?? "").length;
+    const edit = { at: dash + 1, removed: 0, added: 1 };
+    const repair = this.parse(applyEdit(this.current, edit), [edit]);
+    const fixed =
+      repair.errors.length < this.currentErrors.length &&
+      !repair.errors.some((e) => {
+        const on = this.lineIn(repair, e.offset);
+        return on >= Math.min(line, suspect) && on <= suspect;
+      });
+    if (!fixed) return null;
+    const word = `-${match[2] ?? ""}`;
+    const message = `${word.length <= MAX_NAME ? `"${word}"` : "this line"} is not a list item: put a space after the "-"`;
+    return {
+      issue: { ...error, message, offset: dash, endOffset: dash + 1 },
+      cause: error,
+      repair,
+    };
+  }
+
   /**
    * A line of text less indented than the first line of the block of text (`key: >` or `|`) it
    * follows, yet deeper than the key: it ends the text, and what follows cannot be read. Either
@@ -391,16 +478,12 @@ class Explainer {
     const step = usualStep(shapes);
     const usual = (indent: number) => (indent - block.parent === step ? 0 : 1);
     const before = this.currentErrors.length;
-    const fixes = (repair: Repair) => {
-      const repaired = linesOf(repair.text);
-      return (
-        repair.errors.length < before &&
-        !repair.errors.some((e) => {
-          const at = lineAt(repaired, e.offset);
-          return at >= block.first && at <= line;
-        })
-      );
-    };
+    const fixes = (repair: Repair) =>
+      repair.errors.length < before &&
+      !repair.errors.some((e) => {
+        const at = this.lineIn(repair, e.offset);
+        return at >= block.first && at <= line;
+      });
     const choices: { repair: Repair; issue: YamlError; odd: number }[] = [];
     const start = (lines[line] as Line).start;
     if (this.affordable()) {
@@ -719,23 +802,39 @@ function usualStep(shapes: readonly Shape[]): number {
   return best;
 }
 
-/** How many lines are indented past the line before them by something else than `step`. */
-function oddSteps(shapes: readonly Shape[], step: number): number {
+/**
+ * How many lines are indented past the line before them by something else than `step`, once the
+ * lines of `indents` are re-indented as it says.
+ */
+function oddSteps(
+  shapes: readonly Shape[],
+  step: number,
+  indents: ReadonlyMap<number, number>,
+): number {
   let odd = 0;
-  eachStep(shapes, (s) => {
-    if (s !== step) odd++;
-  });
+  eachStep(
+    shapes,
+    (s) => {
+      if (s !== step) odd++;
+    },
+    indents,
+  );
   return odd;
 }
 
 /** Calls `f` with each indentation increase from one structural line to the next. */
-function eachStep(shapes: readonly Shape[], f: (step: number) => void): void {
-  let previous: Shape | null = null;
-  for (const shape of shapes) {
+function eachStep(
+  shapes: readonly Shape[],
+  f: (step: number) => void,
+  indents: ReadonlyMap<number, number> = new Map(),
+): void {
+  let previous: number | null = null;
+  for (const [i, shape] of shapes.entries()) {
     if (shape.marker) previous = null;
     if (shape.skip || shape.tabbed || shape.marker) continue;
-    if (previous && shape.indent > previous.indent) f(shape.indent - previous.indent);
-    previous = shape;
+    const indent = indents.get(i) ?? shape.indent;
+    if (previous !== null && indent > previous) f(indent - previous);
+    previous = indent;
   }
 }
 

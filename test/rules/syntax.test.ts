@@ -211,6 +211,18 @@ ruleTester(syntax, {
       ],
     },
     {
+      name: "a list item without the space after its dash",
+      code: `${PERSONA}traits:\n  -name: age\n    value: 30-39\n    basis: data\n`,
+      errors: [
+        {
+          messageId: "problem",
+          line: 6,
+          column: 3,
+          message: '"-name" is not a list item: put a space after the "-"',
+        },
+      ],
+    },
+    {
       name: "the first line of a folded text deeper than the next",
       code: yaml`
         kind: persona
@@ -304,7 +316,8 @@ ruleTester(syntax, {
 describe("syntax: one finding per indentation mistake, on the line of the mistake", () => {
   const examples = join(ROOT, "examples", "clean");
   const files = ["journey.config.yaml", "journeys/julie-online.yaml", "personas/julie.yaml"];
-  // Each line of the clean examples, one column deeper, one shallower, or indented by a tab.
+  // Each line of the clean examples one column deeper, one shallower, indented by a tab, or (a
+  // list item) without the space after its dash.
   const mistakes = files.flatMap((file) => {
     const lines = readFileSync(join(examples, file), "utf8").split("\n");
     return lines.flatMap((line, i) => {
@@ -312,6 +325,7 @@ describe("syntax: one finding per indentation mistake, on the line of the mistak
       const body = line.trimStart();
       const variants = [` ${line}`, `\t${body}`];
       if (body !== line) variants.push(line.slice(1));
+      if (/^ *- \S/.test(line)) variants.push(line.replace("- ", "-"));
       return variants.map((variant) => ({
         file,
         line: i + 1,

@@ -27,8 +27,9 @@ const TAB_MESSAGE = "tabs cannot indent YAML: indent with spaces";
 const MAX_CANDIDATES = 4;
 /**
  * Parses of a document, and characters parsed in a file, at most: a broken file costs a few
- * parses of itself, not more. Past that, the errors left are explained without parsing again: a tab at the tab,
- * any other error as the library says it, without what it disrupts on its line and under it.
+ * parses of itself, not more. Past that, the errors left are explained without parsing again: a
+ * tab at the tab, any other error as the library says it, without what it disrupts on its line
+ * and under it.
  */
 const MAX_PARSES = 20;
 const MAX_CHARS = 500_000;
@@ -140,7 +141,13 @@ class Explainer {
       }
       pending = rest;
     }
-    return kept.sort((a, b) => a.offset - b.offset);
+    const seen = new Set<string>();
+    return kept
+      .sort((a, b) => a.offset - b.offset)
+      .filter((e) => {
+        const key = `${e.offset} ${e.message}`;
+        return !seen.has(key) && Boolean(seen.add(key));
+      });
   }
 
   private affordable(): boolean {
@@ -583,7 +590,7 @@ function openingQuote(text: string, at: number, quote: string): number {
   return -1;
 }
 
-/** Where a quoted string opened at `open` ends (just past its closing quote, else the text's end). */
+/** Where a string opened at `open` ends: just past its closing quote, else at the text's end. */
 function closingQuote(text: string, open: number, quote: string): number {
   for (let i = open + 1; i < text.length; i++) {
     const c = text[i];
@@ -696,7 +703,7 @@ interface Shape {
   skip: boolean;
   /** The content of a block scalar: moves with the key it belongs to. */
   inBlock: boolean;
-  /** For the content of a block scalar: its header's line, its first line and that line's indent. */
+  /** In a block scalar: its header's line, its first line, that line's indent, its key's column. */
   block?: { header: number; first: number; indent: number; parent: number };
   /** A document marker or a directive: the lines above belong to another document. */
   marker: boolean;
@@ -709,6 +716,7 @@ interface StackEntry extends Entry {
   line: number;
 }
 
+/** A key at the start of a text: double-quoted, single-quoted or plain (name in group 1, 2 or 3). */
 const KEY =
   /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|((?:[^\s#'"[\]{},&*!|>%@`?:-]|[?:-](?=[^\s,[\]{}]))(?:[^:#]|:(?=[^\s,[\]{}])|(?<=\S)#)*?))[ \t]*:(?=[ \t]|$)/;
 const BLOCK_HEADER = /^(?:[&!]\S*\s+)*[|>][1-9+-]{0,2}(?:\s+#.*)?$/;
@@ -716,7 +724,7 @@ const BLOCK_HEADER = /^(?:[&!]\S*\s+)*[|>][1-9+-]{0,2}(?:\s+#.*)?$/;
 /** The shape of every line; the text is read from the lines' owner. */
 function shapeLines(text: string, lines: readonly Line[]): Shape[] {
   const shapes: Shape[] = [];
-  /** While in a block scalar: where it is, the column its lines must be past, then the one its first line set. */
+  /** The block scalar the lines are in, if any (its indent is 0 until its first line sets it). */
   let block: { header: number; first: number; indent: number; parent: number } | null = null;
   for (const line of lines) {
     const source = text.slice(line.start, line.end);

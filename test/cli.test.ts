@@ -52,7 +52,7 @@ describe("journey lint on the examples", () => {
     const count = (severity: string) =>
       report.findings.filter((f: { severity: string }) => f.severity === severity).length;
     expect(report.summary).toEqual({
-      files: 7,
+      files: 8,
       errors: count("error"),
       warnings: count("warning"),
       unreadable: 1, // julie-store.yaml, a YAML syntax error
@@ -101,6 +101,7 @@ describe("journey lint on the examples", () => {
         "journey:marc-store",
         "persona:julie",
         "persona:marc",
+        "persona:sophie",
         "survey:delivery-csat",
         "survey:till-follow-up",
         "survey:till-wait",
@@ -123,7 +124,7 @@ describe("journey lint on the examples", () => {
   it("two workspaces in one call, each with its own config", async () => {
     const r = await run(["lint", "examples/clean", "examples/broken", "-f", "json"]);
     const report = JSON.parse(r.stdout);
-    expect(report.summary.files).toBe(12);
+    expect(report.summary.files).toBe(13);
     expect(
       report.findings.every((f: { file: string }) => f.file.startsWith("examples/broken/")),
     ).toBe(true);
@@ -193,7 +194,7 @@ describe("journey lint on the examples", () => {
   it("from inside a workspace, the config is found by walking up and paths stay relative", async () => {
     const r = await run(["lint", "-f", "json"], join(ROOT, "examples", "broken", "personas"));
     const report = JSON.parse(r.stdout);
-    expect(report.summary.files).toBe(7);
+    expect(report.summary.files).toBe(8);
     expect(report.findings[0].file).toBe("../journeys/julie-online.yaml");
   });
 });

@@ -278,6 +278,6 @@ describe("what a findings formatter receives", () => {
     expect(duplicate?.message).toBe(
       'duplicate persona id "julie": already used at examples/broken/personas/julie-again.yaml:3:5',
     );
-    expect(report.summary).toEqual({ files: 7, errors: 19, warnings: 12, unreadable: 1 });
+    expect(report.summary).toEqual({ files: 8, errors: 19, warnings: 13, unreadable: 1 });
   });
 });

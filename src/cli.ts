@@ -5,10 +5,9 @@ import { COMMANDS, type CommandRegistry } from "./commands/index.js";
 import { UsageError } from "./errors.js";
 import type { Io } from "./io/io.js";
 import type { AnyRule } from "./lint/rule.js";
+import { VERSION } from "./version.js";
 
 export type { Io } from "./io/io.js";
-
-const VERSION = "0.1.0";
 
 /**
  * Runs the `journey` command line. Returns the exit code: 0 done (no error finding), 1 lint

@@ -4,9 +4,15 @@ import { ruleDoc } from "../io/shipped.js";
 import { emit, inputsOf } from "../io/output.js";
 import { today } from "../io/today.js";
 import { loadWorkspaces } from "../io/workspaces.js";
-import { lintFiles } from "../lint/analyse.js";
+import { lintWithSuppressed } from "../lint/analyse.js";
 import { parseRuleFlag } from "../lint/config.js";
-import { compareFindings, type Finding, summarize } from "../lint/finding.js";
+import {
+  compareFindings,
+  type Finding,
+  summarize,
+  type SuppressedFinding,
+} from "../lint/finding.js";
+import { HOMEPAGE, VERSION } from "../version.js";
 import type { AnyRule } from "../lint/rule.js";
 import { unreadableFiles } from "../model/workspace.js";
 import { FINDINGS_FORMATS, type LintReport, type RuleMeta } from "../report/findings/index.js";
@@ -79,25 +85,31 @@ export function lintReport(
   const flags = options.rule.map(parseRuleFlag);
   const date = today(io.env, io.now);
   const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
   const unreadable: string[] = [];
   let fileCount = 0;
   const workspaces = loadWorkspaces(io.cwd, paths, options.config);
   for (const { files, config, reported } of workspaces) {
     fileCount += reported.size;
-    const found = lintFiles(files, config, registry, flags, date, runs);
+    const found = lintWithSuppressed(files, config, registry, flags, date, runs);
     // The paths select what is reported: a finding with any of its places in a file named.
-    findings.push(
-      ...found.filter((f) => reported.has(f.file) || f.related.some((r) => reported.has(r.file))),
-    );
+    const named = (f: Finding) =>
+      reported.has(f.file) || f.related.some((r) => reported.has(r.file));
+    findings.push(...found.findings.filter(named));
+    suppressed.push(...found.suppressed.filter(named));
     unreadable.push(...unreadableFiles(files).map((f) => f.path));
   }
   findings.sort(compareFindings);
+  suppressed.sort(compareFindings);
   const rules = registry.filter(runs).map(metaOf);
   return {
     findings,
     summary: summarize(findings, fileCount, unreadable.length),
     rules,
     unreadable,
+    suppressed,
+    tool: { name: "journey", version: VERSION, informationUri: HOMEPAGE },
+    category: null,
     inputs: inputsOf(workspaces),
   };
 }

@@ -3,8 +3,8 @@ import { buildWorkspace, type Workspace } from "../model/workspace.js";
 import { checkDocument } from "../validate/document.js";
 import type { Config } from "./config.js";
 import { activeRules } from "./config.js";
-import { runRules } from "./engine.js";
-import type { Finding, SeveritySetting } from "./finding.js";
+import { runRulesWithSuppressed } from "./engine.js";
+import type { Finding, SeveritySetting, SuppressedFinding } from "./finding.js";
 import type { AnyRule, LocatedSchemaIssue } from "./rule.js";
 
 export interface Analysis {
@@ -52,9 +52,21 @@ export function lintFiles(
   today: string,
   runs: (rule: AnyRule) => boolean = () => true,
 ): Finding[] {
+  return lintWithSuppressed(files, config, registry, flags, today, runs).findings;
+}
+
+/** lintFiles, and the findings suppression comments silenced (SARIF reports them as such). */
+export function lintWithSuppressed(
+  files: readonly SourceFile[],
+  config: Config,
+  registry: readonly AnyRule[],
+  flags: readonly [string, SeveritySetting][],
+  today: string,
+  runs: (rule: AnyRule) => boolean = () => true,
+): { findings: Finding[]; suppressed: SuppressedFinding[] } {
   const { workspace, schemaIssues } = analyse(files, config.file);
   const rules = activeRules(registry, config, flags).map((active) =>
     runs(active.rule) ? active : { ...active, severity: "off" as const },
   );
-  return runRules({ files, workspace, schemaIssues, config, today, rules });
+  return runRulesWithSuppressed({ files, workspace, schemaIssues, config, today, rules });
 }

@@ -3,7 +3,12 @@ import { formatLocation, type Span, spanOfOrigin, spanToRange } from "../model/p
 import type { SourceFile } from "../model/source.js";
 import type { Workspace } from "../model/workspace.js";
 import type { ActiveRule, Config } from "./config.js";
-import { compareFindings, type Finding, type RelatedPlace } from "./finding.js";
+import {
+  compareFindings,
+  type Finding,
+  type RelatedPlace,
+  type SuppressedFinding,
+} from "./finding.js";
 import { applyDirectives } from "./suppress.js";
 import type { DirectiveProblem, LocatedSchemaIssue, Place, Report } from "./rule.js";
 
@@ -18,6 +23,14 @@ export interface EngineInput {
 
 /** Runs every rule that is not off; resolves positions, applies severities, renders messages, sorts. */
 export function runRules(input: EngineInput): Finding[] {
+  return runRulesWithSuppressed(input).findings;
+}
+
+/** runRules, and the findings suppression comments silenced (sorted too), with their reasons. */
+export function runRulesWithSuppressed(input: EngineInput): {
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+} {
   const files = new Map(input.files.map((f) => [f.path, f]));
   const findings: Finding[] = [];
   const spanOf = (place: Place): { file: SourceFile; span: Span } | null => {
@@ -58,6 +71,7 @@ export function runRules(input: EngineInput): Finding[] {
           file: r.at.file,
           ...spanToRange(found.file, found.span),
           entity: r.entity ?? entityOf(found.file, r.at),
+          pointer: "span" in r.at ? null : r.at.pointer,
           related,
         });
       };
@@ -78,14 +92,14 @@ export function runRules(input: EngineInput): Finding[] {
   // One root cause per place: where a node is malformed, what other rules say of it is noise.
   const malformed = new Set(findings.filter(isMalformation).map(placeKey));
   const rooted = findings.filter((f) => isMalformation(f) || !malformed.has(placeKey(f)));
-  const { kept, problems } = applyDirectives(rooted, input.files, input.rules);
+  const { kept, suppressed, problems } = applyDirectives(rooted, input.files, input.rules);
   findings.length = 0;
   findings.push(...kept);
   run(
     input.rules.filter((r) => r.rule.runsLast),
     problems,
   );
-  return findings.sort(compareFindings);
+  return { findings: findings.sort(compareFindings), suppressed: suppressed.sort(compareFindings) };
 }
 
 const placeKey = (f: Finding) => `${f.file}:${f.line}:${f.column}`;

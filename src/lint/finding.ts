@@ -31,8 +31,19 @@ export interface Finding extends Range {
   file: string;
   /** The entity it concerns, e.g. `journey:julie-online`, `survey:delivery-csat`; null when unknown. */
   entity: string | null;
+  /**
+   * The JSON Pointer of the node it is about, within its document (`/stages/1/surveys/0/channel`);
+   * null when it is about raw text (a YAML error, a comment). What identifies a finding across
+   * edits elsewhere in the file, with its rule, file and entity (SARIF fingerprints).
+   */
+  pointer: string | null;
   /** The other places it relates to (empty for most findings). */
   related: RelatedPlace[];
+}
+
+/** A finding a `journey-disable-next-line` comment silenced, with the comment's reason. */
+export interface SuppressedFinding extends Finding {
+  justification: string | null;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

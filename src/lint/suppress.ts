@@ -2,20 +2,20 @@ import type { SourceFile } from "../model/source.js";
 import { closest } from "../validate/suggest.js";
 import type { ActiveRule } from "./config.js";
 import { type Directive, findDirectives } from "./directives.js";
-import type { Finding } from "./finding.js";
+import type { Finding, SuppressedFinding } from "./finding.js";
 import type { DirectiveProblem } from "./rule.js";
 
 /**
  * Applies the `# journey-disable-next-line <rule-id> -- <reason>` comments of the files: a finding
- * of a named rule that starts on the line after the comment is dropped. Returns the findings kept
- * and what is wrong with the comments: a rule id that silenced nothing, an unknown id, a
+ * of a named rule that starts on the line after the comment is dropped. Returns the findings kept,
+ * those silenced (with the comment's reason) and what is wrong with the comments: a rule id that silenced nothing, an unknown id, a
  * structural rule (those cannot be disabled), a missing reason.
  */
 export function applyDirectives(
   findings: readonly Finding[],
   files: readonly SourceFile[],
   rules: readonly ActiveRule[],
-): { kept: Finding[]; problems: DirectiveProblem[] } {
+): { kept: Finding[]; suppressed: SuppressedFinding[]; problems: DirectiveProblem[] } {
   const known = new Map(rules.map((r) => [r.rule.id, r.rule]));
   const problems: DirectiveProblem[] = [];
   const problem = (
@@ -42,13 +42,19 @@ export function applyDirectives(
       }
     }
   }
-  const kept = findings.filter((f) => {
+  const kept: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const f of findings) {
     const entry = silencing.get(`${f.file}|${f.line}|${f.rule}`);
-    if (entry) entry.used = true;
-    return entry === undefined;
-  });
+    if (entry) {
+      entry.used = true;
+      suppressed.push({ ...f, justification: entry.directive.reason });
+    } else {
+      kept.push(f);
+    }
+  }
   for (const { directive, rule, used } of silencing.values()) {
     if (!used) problem(directive, "unused", rule);
   }
-  return { kept, problems };
+  return { kept, suppressed, problems };
 }

@@ -1,4 +1,4 @@
-import type { Finding, Severity, Summary } from "../../lint/finding.js";
+import type { Finding, Severity, SuppressedFinding, Summary } from "../../lint/finding.js";
 import { registry } from "../registry.js";
 import type { Style } from "../style.js";
 
@@ -24,6 +24,12 @@ export interface LintReport {
   rules: readonly RuleMeta[];
   /** The files of the workspaces that could not be read, named or not (`summary.unreadable`). */
   unreadable: readonly string[];
+  /** The findings suppression comments silenced, in the files reported on, with their reasons. */
+  suppressed: readonly SuppressedFinding[];
+  /** The tool, as SARIF names its driver. */
+  tool: { name: string; version: string; informationUri: string };
+  /** `--sarif-category`: what tells this run from others on the same commit; null when not given. */
+  category: string | null;
 }
 
 export type FindingsFormatter = (report: LintReport, style: Style) => string;

@@ -15,6 +15,7 @@
  *   FUZZ_SEED=1234 [FUZZ_RUNS=100] npx vitest run test/fuzz.test.ts  from seed 1234
  *   FUZZ_BOUND_MS=5000 …                                             another time bound (ms)
  *   FUZZ_STRICT=1 …                                                  no known problem tolerated
+ *   FUZZ_MUTATIONS=8 …                                               up to 8 mutations a case (default 3)
  *
  * A failure prints its seed, its mutations, the fewest of them that still fail and where their
  * files are kept.
@@ -31,6 +32,9 @@ function seeds(): number[] {
   if (from !== undefined) return Array.from({ length: runs ?? 1 }, (_, i) => from + i);
   return Array.from({ length: runs ?? CI_SEEDS }, (_, i) => i + 1);
 }
+
+/** What else a replay needs to draw the same case. */
+const REPLAY = process.env.FUZZ_MUTATIONS ? `FUZZ_MUTATIONS=${process.env.FUZZ_MUTATIONS} ` : "";
 
 /** A hang fails its case; how long each command takes is checked inside it. */
 const CASE_TIMEOUT = Math.max(60_000, BOUND_MS * 30);
@@ -60,7 +64,7 @@ describe("fuzz: mutated workspaces through every command", () => {
       const minimal = slow ? c.mutations : await shrink(c, problems[0] ?? "");
       const kept = await runCase(c, minimal, true);
       const message = [
-        `seed ${seed} (replay: FUZZ_SEED=${seed} npx vitest run test/fuzz.test.ts)`,
+        `seed ${seed} (replay: ${REPLAY}FUZZ_SEED=${seed} npx vitest run test/fuzz.test.ts)`,
         describeCase(c),
         `the fewest that still fail: ${describeCase(c, minimal)}`,
         `their files are kept in ${kept.dir}`,

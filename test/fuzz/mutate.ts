@@ -344,6 +344,55 @@ const RRULES = [
   "FREQ=NOPE",
   "",
 ];
+const RECURRENCES = [
+  { once: "2026-05-01" },
+  { every: "P1W", start: "2026-01-05" },
+  { every: "P1D", start: "0001-01-01" },
+  { every: "P1M", start: "2026-01-31", until: "2026-06-30" },
+  { rrule: "FREQ=DAILY", start: "2026-01-01" },
+  { rrule: "FREQ=WEEKLY;BYDAY=MO,WE,FR", start: "1900-01-01" },
+  { trigger: "after-event" },
+  { trigger: "after-event", delay: "P400D", cooldown: "P1D" },
+  { trigger: "after-event", delay: "P0D", cooldown: "P100Y" },
+];
+/**
+ * Values the schema accepts for these keys, so that mutated maps also reach the method's rules
+ * (contact pressure with daily journeys, key moments, internal steps…), not only the schema.
+ */
+const VALID: Readonly<Record<string, readonly unknown[]>> = {
+  satisfaction: [1, 2, 5],
+  impact: [1, 5],
+  frequency: ["P1D", "P1W", "P1Y", "P100Y"],
+  delay: ["P0D", "P1D", "P400D"],
+  cooldown: ["P0D", "P1D", "P10Y"],
+  window: ["P1D", "P1Y", "P10Y"],
+  maxSurveys: [1, 1000],
+  minGap: ["P1D", "P1Y"],
+  staleAfter: ["P1D", "P100Y"],
+  horizon: ["P1D", "P100Y"],
+  start: ["0001-01-01", "2026-12-31", "9999-01-01"],
+  reviewed: ["0001-01-01", "2026-11-22", "9999-12-31"],
+  recurrence: RECURRENCES,
+  keyMoment: ["conversion", "decision", "dissatisfaction"],
+  visibility: ["internal", "customer"],
+  channel: ["web", "email", "sms", "store", "phone"],
+  channels: [["web"], ["web", "email", "store", "sms"], []],
+  indicator: ["nps", "csat", "ces"],
+  indicators: [["nps"], ["csat", "ces"], ["nps", "nps"]],
+  scale: [
+    { min: 0, max: 10 },
+    { min: 1, max: 5 },
+    { min: 1, max: 7 },
+  ],
+  contactPolicy: [
+    { maxSurveys: 1, window: "P1Y" },
+    { maxSurveys: 1000, window: "P1D", minGap: "P1D" },
+  ],
+  noSurvey: ["Not asked", LONG_WORDS, HUNDRED_LINES],
+  persona: ["julie", "marc"],
+  event: ["checkout", "till", "parcel-delivered", "ask-staff"],
+};
+
 /** Keys to add to a mapping: unknown ones, and optional ones of the format (where they may not belong). */
 const EXTRA_KEYS = [
   "satisfction",
@@ -368,6 +417,8 @@ const REFERENCES = new Set(["persona", "event", "channel", "indicator", "source"
 function replacement(random: Random, place: Place, ids: readonly string[]): Value {
   const node = place.node;
   const value = isScalar(node) ? node.value : undefined;
+  const valid = place.key === undefined ? undefined : VALID[place.key];
+  if (valid && random() < 0.5) return { json: pick(random, valid) };
   const roll = random();
   if (place.key !== undefined && REFERENCES.has(place.key) && roll < 0.5) {
     return pick(random, [{ json: "nobody" }, { json: `${String(value ?? "x")}x` }, { json: "" }]);
@@ -454,11 +505,15 @@ function drawMutation(random: Random, files: Files, textual: boolean): Mutation 
   if (roll < 0.85) {
     const maps = all.filter((p) => isMap(p.node));
     const map = maps.length ? pick(random, maps) : all[0]!;
+    const key = pick(random, EXTRA_KEYS);
     return {
       op: "set",
       file,
-      path: [...map.path, pick(random, EXTRA_KEYS)],
-      value: pick(random, [...SHAPES, ...TEXTS]),
+      path: [...map.path, key],
+      value:
+        VALID[key] && random() < 0.5
+          ? { json: pick(random, VALID[key] ?? []) }
+          : pick(random, [...SHAPES, ...TEXTS]),
     };
   }
   if (roll < 0.95) {

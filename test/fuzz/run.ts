@@ -27,6 +27,9 @@ type Base = keyof typeof BASES;
 /** Each command must end within this many milliseconds (FUZZ_BOUND_MS to change it). */
 export const BOUND_MS = Number(process.env.FUZZ_BOUND_MS) || 2_000;
 
+/** The most mutations a case makes (FUZZ_MUTATIONS to change it: other seeds, other cases). */
+const MOST_MUTATIONS = Number(process.env.FUZZ_MUTATIONS) || 3;
+
 /** What a seed draws: everything needed to replay it. */
 export interface Case {
   seed: number;
@@ -45,7 +48,7 @@ export interface Case {
 export function drawCase(seed: number): Case {
   const random = generator(seed);
   const base: Base = random() < 0.5 ? "clean" : "broken";
-  const count = 1 + Math.floor(random() * 3);
+  const count = 1 + Math.floor(random() * MOST_MUTATIONS);
   const mutations = drawMutations(random, BASES[base], count);
   const files = Object.keys(applyMutations(BASES[base], mutations));
   const file = files[Math.floor(random() * files.length)] ?? ".";
@@ -257,6 +260,27 @@ function crossProblems(results: ReadonlyMap<string, Result>): string[] {
   return problems;
 }
 
+/** The findings located in `file` when it is named alone and when its whole workspace is linted. */
+function sameFindings(file: string, alone: Result, whole: Result): string[] {
+  if (alone.code === 2 || whole.code === 2)
+    return alone.code === whole.code
+      ? []
+      : [`lint ${file} exits ${alone.code}, lint of its workspace ${whole.code}`];
+  try {
+    const inFile = (r: Result) =>
+      (JSON.parse(r.stdout) as JsonReport).findings.filter((f) => f.file === file).map(key);
+    const [a, w] = [inFile(alone), inFile(whole)];
+    const missing = w.filter((k) => !a.includes(k));
+    const extra = a.filter((k) => !w.includes(k));
+    if (missing.length)
+      return [`lint ${file} misses what the workspace's lint finds: ${missing[0]}`];
+    if (extra.length) return [`lint ${file} finds what the workspace's lint does not: ${extra[0]}`];
+  } catch {
+    // Reported by problemsOf.
+  }
+  return [];
+}
+
 function write(dir: string, files: Files) {
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
@@ -309,6 +333,15 @@ export async function runCase(
       }
     }
     problems.push(...crossProblems(results));
+    const [named] = c.paths;
+    const inWorkspace = files["journey.config.yaml"] !== undefined;
+    if (c.paths.length === 1 && named !== undefined && files[named] !== undefined && inWorkspace) {
+      // A file gives the same findings however it is named: by itself, or in its workspace (a
+      // file with no config above it has none: it is judged with the files named, on the defaults).
+      const whole = await runCli(["lint", "--format", "json"], dir, undefined);
+      const alone = results.get("lint paths --format json");
+      if (alone) problems.push(...sameFindings(named, alone, whole));
+    }
     return { problems, dir, times };
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { at, type Rule } from "../lint/rule.js";
-import { addToDay, dateOf } from "../survey/civil.js";
+import { addToDay, dayNumber } from "../survey/civil.js";
 import { amountOf } from "../survey/words.js";
 
 /**
@@ -34,8 +34,8 @@ export const staleMap: Rule = {
       const day = reviewed.day;
       const staleAfter = config.staleAfter.duration;
       if (day === null || staleAfter === null) continue;
-      const due = dateOf(addToDay(day, staleAfter));
-      if (due < today) {
+      // Compared as day numbers: past 9999-12-31 the due date has five digits, and no text order.
+      if (addToDay(day, staleAfter) < dayNumber(today)) {
         report({
           messageId: "stale",
           data: {

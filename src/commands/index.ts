@@ -15,4 +15,5 @@ export const COMMANDS: CommandRegistry = {
   calendar: () => import("./calendar.js"),
   rules: () => import("./rules.js"),
   schema: () => import("./schema.js"),
+  init: () => import("./init.js"),
 };

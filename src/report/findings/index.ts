@@ -41,4 +41,5 @@ export type FindingsFormatter = (report: LintReport, style: Style) => string;
 export const FINDINGS_FORMATS = registry<FindingsFormatter>()({
   stylish: async () => (await import("./stylish.js")).stylish,
   json: async () => (await import("./json.js")).json,
+  github: async () => (await import("./github.js")).github,
 });

@@ -41,5 +41,6 @@ export type FindingsFormatter = (report: LintReport, style: Style) => string;
 export const FINDINGS_FORMATS = registry<FindingsFormatter>()({
   stylish: async () => (await import("./stylish.js")).stylish,
   json: async () => (await import("./json.js")).json,
+  sarif: async () => (await import("./sarif.js")).sarif,
   github: async () => (await import("./github.js")).github,
 });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import type { AnyCommand, AnyOptionSpec, OptionsOf } from "../src/commands/command.js";
+import type { AnyCommand, AnyOptionSpec, OptionsOf, Placed } from "../src/commands/command.js";
 import { COMMANDS } from "../src/commands/index.js";
 import lint, { lintReport } from "../src/commands/lint.js";
 import type calendar from "../src/commands/calendar.js";
@@ -15,6 +15,7 @@ import type surveys from "../src/commands/surveys.js";
 import type touchpoints from "../src/commands/touchpoints.js";
 import type validate from "../src/commands/validate.js";
 import type { Rule } from "../src/lint/rule.js";
+import type { FINDINGS_FORMATS } from "../src/report/findings/index.js";
 import { RULES } from "../src/rules/index.js";
 import { ROOT, run } from "./helpers.js";
 
@@ -77,12 +78,14 @@ describe("every command is one module", () => {
   it("options reach run typed, not as any", () => {
     type Lint = OptionsOf<typeof lint.options>;
     expectTypeOf<Lint>().toEqualTypeOf<{
-      format: "stylish" | "json";
+      format: Placed<keyof typeof FINDINGS_FORMATS>[];
       config: string | undefined;
       rule: string[];
       maxWarnings: number | undefined;
       quiet: boolean;
-      output: string | undefined;
+      output: Placed<string>[];
+      sarifCategory: string | undefined;
+      changedSince: string | undefined;
     }>();
     expectTypeOf(lint.run).parameter(1).toEqualTypeOf<Lint>();
     type Flat<T> = { [K in keyof T]: T[K] };

@@ -1,4 +1,5 @@
 import type { Io } from "../io/io.js";
+import { UsageError } from "../errors.js";
 import type { AnyRule } from "../lint/rule.js";
 
 /**
@@ -133,6 +134,50 @@ export function formatOption<Name extends string>(
     // A value in another case is the format of that name; an unknown one stays as typed, for the error.
     parse: (value) =>
       values.find((v) => v.toLowerCase() === value.toLowerCase()) ?? (value as Name),
+  };
+}
+
+/** A value of a repeatable option, with its place among every option of the command line. */
+export interface Placed<T> {
+  value: T;
+  /** Increases from one option given to the next: tells which of two options came first. */
+  at: number;
+}
+
+let placed = 0;
+
+/** A repeatable option whose values remember their order among other placed options: `-o`. */
+export function placedListOption(
+  flags: string,
+  description: string,
+): OptionSpec<Placed<string>[]> {
+  return {
+    flags,
+    description,
+    fallback: [],
+    parse: (value, previous) => [...previous, { value, at: placed++ }],
+  };
+}
+
+/**
+ * `-f, --format <format>`, repeatable (each one with the `--output` after it), in any case, the
+ * choices from the registry. Not given: the empty list (the command picks its default).
+ */
+export function formatsOption<Name extends string>(
+  registry: Record<Name, unknown>,
+  fallback: NoInfer<Name>,
+): OptionSpec<Placed<Name>[]> {
+  const values = Object.keys(registry) as Name[];
+  return {
+    flags: "-f, --format <format>",
+    description: `output format: ${values.join(", ")} (default: ${fallback}); repeatable, each with its own -o`,
+    fallback: [],
+    parse: (value, previous) => {
+      const name = values.find((v) => v.toLowerCase() === value.toLowerCase());
+      if (name === undefined)
+        throw new UsageError(`unknown format "${value}": use ${values.join(", ")}`);
+      return [...previous, { value: name, at: placed++ }];
+    },
   };
 }
 

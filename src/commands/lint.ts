@@ -1,7 +1,10 @@
+import { resolve } from "node:path";
 import type { Io } from "../io/io.js";
 import { outputStyle } from "../io/io.js";
 import { ruleDoc } from "../io/shipped.js";
-import { emit, inputsOf } from "../io/output.js";
+import { appendStepSummary, emit, inputsOf } from "../io/output.js";
+import { UsageError } from "../errors.js";
+import { changedFiles } from "../io/git.js";
 import { today } from "../io/today.js";
 import { loadWorkspaces } from "../io/workspaces.js";
 import { lintWithSuppressed } from "../lint/analyse.js";
@@ -22,16 +25,18 @@ import {
   countOption,
   defineCommand,
   flagOption,
-  formatOption,
+  formatsOption,
   listOption,
   type OptionsOf,
   pathsArgument,
+  type Placed,
+  placedListOption,
   textOption,
 } from "./command.js";
 
 /** The options of `journey lint`, which `journey validate` shares. */
 export const lintOptions = {
-  format: formatOption(FINDINGS_FORMATS, "stylish"),
+  format: formatsOption(FINDINGS_FORMATS, "stylish"),
   config: configOption(),
   rule: listOption(
     "--rule <id=severity>",
@@ -39,8 +44,61 @@ export const lintOptions = {
   ),
   maxWarnings: countOption("--max-warnings <n>", "exit 1 when there are more warnings than this"),
   quiet: flagOption("-q, --quiet", "report errors only"),
-  output: textOption("-o, --output <file>", "write the report to a file instead of stdout"),
+  output: placedListOption(
+    "-o, --output <file>",
+    "write the report of the --format before it to a file instead of stdout",
+  ),
+  sarifCategory: textOption(
+    "--sarif-category <id>",
+    "what tells this run from others on the same commit in code scanning (SARIF runAutomationDetails.id)",
+  ),
+  changedSince: textOption(
+    "--changed-since <git-ref>",
+    "report only the files changed since this git ref (and untracked ones); workspaces are still read whole",
+  ),
 };
+
+type FindingsFormat = keyof typeof FINDINGS_FORMATS;
+
+/** One report to print: a format, and the file it goes to (undefined: stdout). */
+interface Target {
+  format: FindingsFormat;
+  output: string | undefined;
+}
+
+/**
+ * Which format goes where. One format: with the --output given, if any, wherever it stands. Several:
+ * each --output belongs to the --format before it, and one format at most prints to stdout.
+ */
+export function targetsOf(
+  formats: readonly Placed<FindingsFormat>[],
+  outputs: readonly Placed<string>[],
+): Target[] {
+  if (formats.length <= 1) {
+    if (outputs.length > 1)
+      throw new UsageError("one --output per --format: give each report its own --format");
+    return [{ format: formats[0]?.value ?? "stylish", output: outputs[0]?.value }];
+  }
+  const targets = formats.map((f) => ({ format: f.value, output: undefined as string | undefined }));
+  for (const output of outputs) {
+    const owner = formats.findLastIndex((f) => f.at < output.at);
+    const target = targets[owner];
+    if (target === undefined)
+      throw new UsageError(`--output ${output.value} comes before any --format: put it after the --format it is for`);
+    if (target.output !== undefined)
+      throw new UsageError(`--format ${target.format} has two --output: ${target.output} and ${output.value}`);
+    target.output = output.value;
+  }
+  const toStdout = targets.filter((t) => t.output === undefined);
+  if (toStdout.length > 1)
+    throw new UsageError(
+      `only one report can go to stdout, not ${toStdout.map((t) => t.format).join(" and ")}: give the others an --output`,
+    );
+  const paths = targets.flatMap((t) => (t.output === undefined ? [] : [t.output]));
+  const twice = paths.find((p, i) => paths.indexOf(p) !== i);
+  if (twice !== undefined) throw new UsageError(`two reports would be written to ${twice}`);
+  return targets;
+}
 
 export type LintOptions = OptionsOf<typeof lintOptions>;
 
@@ -56,10 +114,18 @@ export async function lintCommand(
   registry: readonly AnyRule[],
   runs?: (rule: AnyRule) => boolean,
 ): Promise<number> {
+  const targets = targetsOf(options.format, options.output);
   const all = lintReport(paths, options, io, registry, runs);
   const report = options.quiet ? errorsOnly(all) : all;
-  const format = await formatterOf(FINDINGS_FORMATS, options.format);
-  emit(io, format(report, outputStyle(io, options.output)), options.output, all.inputs);
+  for (const { format: name, output } of targets) {
+    const format = await formatterOf(FINDINGS_FORMATS, name);
+    emit(io, format(report, outputStyle(io, output)), output, all.inputs);
+  }
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile && targets.some((t) => t.format === "github")) {
+    const { stepSummary } = await import("../report/findings/github.js");
+    appendStepSummary(summaryFile, stepSummary(report));
+  }
   const { errors, warnings } = all.summary;
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (errors === 0 && tooManyWarnings) {
@@ -77,7 +143,8 @@ export async function lintCommand(
  */
 export function lintReport(
   paths: readonly string[],
-  options: Pick<LintOptions, "config" | "rule">,
+  options: Pick<LintOptions, "config" | "rule"> &
+    Partial<Pick<LintOptions, "changedSince" | "sarifCategory">>,
   io: Io,
   registry: readonly AnyRule[],
   runs: (rule: AnyRule) => boolean = () => true,
@@ -88,15 +155,23 @@ export function lintReport(
   const suppressed: SuppressedFinding[] = [];
   const unreadable: string[] = [];
   let fileCount = 0;
+  const reportedFiles = new Set<string>();
   const workspaces = loadWorkspaces(io.cwd, paths, options.config);
-  for (const { files, config, reported } of workspaces) {
+  const changed =
+    options.changedSince === undefined ? null : changedFiles(io.cwd, options.changedSince);
+  for (const workspace of workspaces) {
+    const { files, config } = workspace;
+    // --changed-since: of the files named, those changed (the workspace is still read whole).
+    const reported =
+      changed === null ? workspace.reported : changedOf(workspace.reported, changed, io.cwd);
     fileCount += reported.size;
+    for (const file of reported) reportedFiles.add(file);
     const found = lintWithSuppressed(files, config, registry, flags, date, runs);
     // The paths select what is reported: a finding with any of its places in a file named.
-    const named = (f: Finding) =>
+    const inReport = (f: Finding) =>
       reported.has(f.file) || f.related.some((r) => reported.has(r.file));
-    findings.push(...found.findings.filter(named));
-    suppressed.push(...found.suppressed.filter(named));
+    findings.push(...found.findings.filter(inReport));
+    suppressed.push(...found.suppressed.filter(inReport));
     unreadable.push(...unreadableFiles(files).map((f) => f.path));
   }
   findings.sort(compareFindings);
@@ -109,9 +184,15 @@ export function lintReport(
     unreadable,
     suppressed,
     tool: { name: "journey", version: VERSION, informationUri: HOMEPAGE },
-    category: null,
+    category: options.sarifCategory ?? null,
+    files: [...reportedFiles].sort(),
     inputs: inputsOf(workspaces),
   };
+}
+
+/** The files of `named` (cwd-relative, as in findings) that are among `changed` (absolute). */
+function changedOf(named: ReadonlySet<string>, changed: ReadonlySet<string>, cwd: string) {
+  return new Set([...named].filter((file) => changed.has(resolve(cwd, file))));
 }
 
 /** The report with its errors only (`--quiet`). */

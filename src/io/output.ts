@@ -1,4 +1,5 @@
 import {
+  appendFileSync,
   closeSync,
   existsSync,
   lstatSync,
@@ -140,5 +141,17 @@ function removeQuietly(file: string): void {
     unlinkSync(file);
   } catch {
     // already gone, or not removable: nothing more to do
+  }
+}
+
+/**
+ * Appends the GitHub job summary to the file `$GITHUB_STEP_SUMMARY` names (the runner creates it;
+ * other steps append to it too, so it is never replaced).
+ */
+export function appendStepSummary(file: string, markdown: string): void {
+  try {
+    appendFileSync(file, markdown.endsWith("\n") ? markdown : `${markdown}\n`);
+  } catch (error) {
+    throw new UsageError(`cannot write the job summary to ${file} ($GITHUB_STEP_SUMMARY): ${reason(error)}`);
   }
 }

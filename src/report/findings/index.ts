@@ -30,6 +30,8 @@ export interface LintReport {
   tool: { name: string; version: string; informationUri: string };
   /** `--sarif-category`: what tells this run from others on the same commit; null when not given. */
   category: string | null;
+  /** The files reported on (those the paths named, `summary.files` of them), sorted. */
+  files: readonly string[];
 }
 
 export type FindingsFormatter = (report: LintReport, style: Style) => string;

@@ -1,0 +1,136 @@
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { targetsOf } from "../src/commands/lint.js";
+import { ROOT, run } from "./helpers.js";
+
+/** One CI run, several reports: `-f sarif -o journey.sarif -f stylish`. */
+describe("several formats in one run", () => {
+  const placed = <T>(...values: [T, number][]) => values.map(([value, at]) => ({ value, at }));
+
+  it("pairs each --output with the --format before it; one format alone takes the --output anywhere", () => {
+    expect(targetsOf([], [])).toEqual([{ format: "stylish", output: undefined }]);
+    expect(targetsOf([], placed(["r.txt", 0]))).toEqual([{ format: "stylish", output: "r.txt" }]);
+    expect(targetsOf(placed(["json", 1]), placed(["r.json", 0]))).toEqual([
+      { format: "json", output: "r.json" },
+    ]);
+    expect(targetsOf(placed(["json", 0], ["stylish", 2]), placed(["r.json", 1]))).toEqual([
+      { format: "json", output: "r.json" },
+      { format: "stylish", output: undefined },
+    ]);
+  });
+
+  it.each([
+    [[], [["a", 0], ["b", 1]], "one --output per --format: give each report its own --format"],
+    [
+      [["json", 1], ["stylish", 2]],
+      [["a.json", 0]],
+      "--output a.json comes before any --format: put it after the --format it is for",
+    ],
+    [
+      [["json", 0], ["stylish", 3]],
+      [["a", 1], ["b", 2]],
+      "--format json has two --output: a and b",
+    ],
+    [
+      [["json", 0], ["stylish", 1]],
+      [],
+      "only one report can go to stdout, not json and stylish: give the others an --output",
+    ],
+    [
+      [["json", 0], ["stylish", 2]],
+      [["r", 1], ["r", 3]],
+      "two reports would be written to r",
+    ],
+  ] as const)("refuses %j with %j: %s", (formats, outputs, message) => {
+    expect(() =>
+      targetsOf(
+        placed(...(formats as unknown as ["json" | "stylish", number][])),
+        placed(...(outputs as unknown as [string, number][])),
+      ),
+    ).toThrow(message);
+  });
+
+  it("writes each report where it belongs, the same as each alone", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "journey-formats-"));
+    const out = join(dir, "out/report.json");
+    const both = await run(["lint", "examples/broken", "-f", "json", "-o", out, "-f", "stylish"]);
+    const stylish = await run(["lint", "examples/broken"]);
+    const json = await run(["lint", "examples/broken", "-f", "JSON"]);
+    expect(both).toEqual({ code: 1, stdout: stylish.stdout, stderr: "" });
+    expect(readFileSync(out, "utf8")).toBe(json.stdout);
+  });
+
+  it("an unknown format and a misplaced --output are one line, exit 2, nothing written", async () => {
+    const r = await run(["lint", "examples/clean", "-f", "xml"]);
+    expect(r).toMatchObject({ code: 2, stdout: "" });
+    expect(r.stderr).toMatch(/^journey: unknown format "xml": use stylish, json(, \w+)*\n$/);
+    const dir = mkdtempSync(join(tmpdir(), "journey-formats-"));
+    const misplaced = await run(
+      ["lint", "examples/clean", "-o", join(dir, "a"), "-f", "json", "-f", "stylish"],
+      ROOT,
+    );
+    expect(misplaced).toMatchObject({ code: 2, stdout: "" });
+    expect(misplaced.stderr).toMatch(/comes before any --format/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe("--changed-since", () => {
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
+      cwd,
+      stdio: "pipe",
+    });
+
+  it("reports only the files changed since the ref, judged against the whole workspace", async () => {
+    const repo = mkdtempSync(join(tmpdir(), "journey-git-"));
+    cpSync(join(ROOT, "examples/clean"), join(repo, "maps"), { recursive: true });
+    git(repo, "init", "-q", "-b", "main");
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "maps");
+    git(repo, "checkout", "-q", "-b", "change");
+    // A committed change on the branch, and an untracked new file.
+    const marc = join(repo, "maps/personas/marc.yaml");
+    writeFileSync(marc, readFileSync(marc, "utf8").replace("channels: [", "channels: [fax, "));
+    git(repo, "commit", "-q", "-am", "fax");
+    writeFileSync(
+      join(repo, "maps/personas/anna.yaml"),
+      "kind: persona\nid: anna\nname: Anna\nsummary: New.\n",
+    );
+    // A change outside the ref's diff is not reported either way: julie's files are untouched.
+    const r = await run(["lint", "--changed-since", "main", "-f", "json"], join(repo, "maps"));
+    const report = JSON.parse(r.stdout);
+    expect(report.findings.map((f: { rule: string; file: string }) => [f.rule, f.file])).toEqual([
+      ["orphan-persona", "personas/anna.yaml"],
+      ["unknown-reference", "personas/marc.yaml"],
+    ]);
+    expect(report.summary).toMatchObject({ files: 2 });
+    // Nothing changed since HEAD but the untracked file.
+    const none = await run(["lint", "--changed-since", "HEAD", "-f", "json"], join(repo, "maps"));
+    expect(JSON.parse(none.stdout).summary).toMatchObject({ files: 1 });
+  });
+
+  it("outside a git repository, or with a ref git does not know: exit 2, one line", async () => {
+    const plain = mkdtempSync(join(tmpdir(), "journey-nogit-"));
+    cpSync(join(ROOT, "examples/clean"), plain, { recursive: true });
+    expect(await run(["lint", "--changed-since", "main"], plain)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "journey: --changed-since works in a git repository: this folder is not in one\n",
+    });
+    const repo = mkdtempSync(join(tmpdir(), "journey-git-"));
+    cpSync(join(ROOT, "examples/clean"), repo, { recursive: true });
+    git(repo, "init", "-q");
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "maps");
+    const unknown = await run(["lint", "--changed-since", "no-such-branch"], repo);
+    expect(unknown).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "journey: --changed-since no-such-branch: git knows no commit by that name\n",
+    });
+  });
+});

@@ -23,25 +23,50 @@ describe("several formats in one run", () => {
   });
 
   it.each([
-    [[], [["a", 0], ["b", 1]], "one --output per --format: give each report its own --format"],
     [
-      [["json", 1], ["stylish", 2]],
+      [],
+      [
+        ["a", 0],
+        ["b", 1],
+      ],
+      "one --output per --format: give each report its own --format",
+    ],
+    [
+      [
+        ["json", 1],
+        ["stylish", 2],
+      ],
       [["a.json", 0]],
       "--output a.json comes before any --format: put it after the --format it is for",
     ],
     [
-      [["json", 0], ["stylish", 3]],
-      [["a", 1], ["b", 2]],
+      [
+        ["json", 0],
+        ["stylish", 3],
+      ],
+      [
+        ["a", 1],
+        ["b", 2],
+      ],
       "--format json has two --output: a and b",
     ],
     [
-      [["json", 0], ["stylish", 1]],
+      [
+        ["json", 0],
+        ["stylish", 1],
+      ],
       [],
       "only one report can go to stdout, not json and stylish: give the others an --output",
     ],
     [
-      [["json", 0], ["stylish", 2]],
-      [["r", 1], ["r", 3]],
+      [
+        ["json", 0],
+        ["stylish", 2],
+      ],
+      [
+        ["r", 1],
+        ["r", 3],
+      ],
       "two reports would be written to r",
     ],
   ] as const)("refuses %j with %j: %s", (formats, outputs, message) => {

@@ -147,10 +147,7 @@ export interface Placed<T> {
 let placed = 0;
 
 /** A repeatable option whose values remember their order among other placed options: `-o`. */
-export function placedListOption(
-  flags: string,
-  description: string,
-): OptionSpec<Placed<string>[]> {
+export function placedListOption(flags: string, description: string): OptionSpec<Placed<string>[]> {
   return {
     flags,
     description,

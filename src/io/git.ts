@@ -20,11 +20,16 @@ export function changedFiles(cwd: string, ref: string): Set<string> {
       });
     } catch (error) {
       const failure = error as NodeJS.ErrnoException & { stderr?: string };
-      if (failure.code === "ENOENT") throw new UsageError("--changed-since needs git, which is not installed");
+      if (failure.code === "ENOENT")
+        throw new UsageError("--changed-since needs git, which is not installed");
       const said = (failure.stderr ?? "").trim().split("\n")[0] ?? "";
       if (/not a git repository/i.test(said))
-        throw new UsageError("--changed-since works in a git repository: this folder is not in one");
-      throw new UsageError(`--changed-since ${ref}: git cannot use it (${said.replace(/^fatal: /, "")})`);
+        throw new UsageError(
+          "--changed-since works in a git repository: this folder is not in one",
+        );
+      throw new UsageError(
+        `--changed-since ${ref}: git cannot use it (${said.replace(/^fatal: /, "")})`,
+      );
     }
   };
   const root = git(["rev-parse", "--show-toplevel"]).trim();

@@ -152,6 +152,8 @@ export function appendStepSummary(file: string, markdown: string): void {
   try {
     appendFileSync(file, markdown.endsWith("\n") ? markdown : `${markdown}\n`);
   } catch (error) {
-    throw new UsageError(`cannot write the job summary to ${file} ($GITHUB_STEP_SUMMARY): ${reason(error)}`);
+    throw new UsageError(
+      `cannot write the job summary to ${file} ($GITHUB_STEP_SUMMARY): ${reason(error)}`,
+    );
   }
 }

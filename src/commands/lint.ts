@@ -79,14 +79,21 @@ export function targetsOf(
       throw new UsageError("one --output per --format: give each report its own --format");
     return [{ format: formats[0]?.value ?? "stylish", output: outputs[0]?.value }];
   }
-  const targets = formats.map((f) => ({ format: f.value, output: undefined as string | undefined }));
+  const targets = formats.map((f) => ({
+    format: f.value,
+    output: undefined as string | undefined,
+  }));
   for (const output of outputs) {
     const owner = formats.findLastIndex((f) => f.at < output.at);
     const target = targets[owner];
     if (target === undefined)
-      throw new UsageError(`--output ${output.value} comes before any --format: put it after the --format it is for`);
+      throw new UsageError(
+        `--output ${output.value} comes before any --format: put it after the --format it is for`,
+      );
     if (target.output !== undefined)
-      throw new UsageError(`--format ${target.format} has two --output: ${target.output} and ${output.value}`);
+      throw new UsageError(
+        `--format ${target.format} has two --output: ${target.output} and ${output.value}`,
+      );
     target.output = output.value;
   }
   const toStdout = targets.filter((t) => t.output === undefined);

@@ -249,10 +249,12 @@ describe("--format in any case", () => {
     expect(await run(["lint", "examples/clean", "--format", "XML"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: 'journey: unknown format "XML": use stylish, json\n',
+      stderr: 'journey: unknown format "XML": use stylish, json, sarif, github, gitlab, junit\n',
     });
     const help = await run(["lint", "--help"]);
-    expect(help.stdout).toContain('output format: stylish, json (default: "stylish")');
+    expect(help.stdout.replace(/\s+/g, " ")).toContain(
+      "output format: stylish, json, sarif, github, gitlab, junit (default: stylish);",
+    );
   });
 });
 

@@ -205,8 +205,9 @@ function changedOf(named: ReadonlySet<string>, changed: ReadonlySet<string>, cwd
 /** The report with its errors only (`--quiet`). */
 function errorsOnly(report: LintReport): LintReport {
   const findings = report.findings.filter((f) => f.severity === "error");
+  const suppressed = report.suppressed.filter((f) => f.severity === "error");
   const { files, unreadable } = report.summary;
-  return { ...report, findings, summary: summarize(findings, files, unreadable) };
+  return { ...report, findings, suppressed, summary: summarize(findings, files, unreadable) };
 }
 
 function metaOf(rule: AnyRule): RuleMeta {

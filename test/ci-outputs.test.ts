@@ -159,3 +159,37 @@ describe("--changed-since", () => {
     });
   });
 });
+
+describe("--sarif-category", () => {
+  it("names the run in code scanning, beside the annotations of the same run", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "journey-sarif-"));
+    const sarif = join(dir, "journey.sarif");
+    const summary = join(dir, "summary.md");
+    writeFileSync(summary, "");
+    const r = await run(
+      [
+        "lint",
+        "examples/broken",
+        "-f",
+        "sarif",
+        "-o",
+        sarif,
+        "-f",
+        "github",
+        "--sarif-category",
+        "maps/emea",
+      ],
+      ROOT,
+      undefined,
+      { env: { JOURNEY_TODAY: "2026-11-22", GITHUB_STEP_SUMMARY: summary } },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=examples\/broken\//);
+    const log = JSON.parse(readFileSync(sarif, "utf8"));
+    expect(log.runs[0].automationDetails).toEqual({ id: "maps/emea/" });
+    expect(log.runs[0].results.length).toBe(
+      r.stdout.split("\n").filter((l) => /^::(error|warning) /.test(l)).length,
+    );
+    expect(readFileSync(summary, "utf8")).toMatch(/^#+ .*journey/m);
+  });
+});

@@ -29,9 +29,10 @@ function finding(over: Partial<Finding>): Finding {
     endLine: 3,
     endColumn: 9,
     entity: null,
+    pointer: null,
     related: [],
     ...over,
-  };
+  } as Finding;
 }
 
 function report(findings: Finding[]): LintReport {
@@ -41,6 +42,10 @@ function report(findings: Finding[]): LintReport {
     summary: { files: 1, errors, warnings: findings.length - errors, unreadable: 0 },
     rules: [],
     unreadable: [],
+    suppressed: [],
+    tool: { name: "journey", version: "0.0.0", informationUri: "https://example.com/journey" },
+    category: null,
+    files: [...new Set(findings.map((f) => f.file))],
   };
 }
 

@@ -21,12 +21,10 @@ export interface EngineInput {
   rules: readonly ActiveRule[];
 }
 
-/** Runs every rule that is not off; resolves positions, applies severities, renders messages, sorts. */
-export function runRules(input: EngineInput): Finding[] {
-  return runRulesWithSuppressed(input).findings;
-}
-
-/** runRules, and the findings suppression comments silenced (sorted too), with their reasons. */
+/**
+ * Runs every rule that is not off; resolves positions, applies severities, renders messages,
+ * sorts. Returns the findings, and those suppression comments silenced with their reasons.
+ */
 export function runRulesWithSuppressed(input: EngineInput): {
   findings: Finding[];
   suppressed: SuppressedFinding[];

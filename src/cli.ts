@@ -129,7 +129,8 @@ function declare(
       const options: Record<string, unknown> = {};
       for (const [key, spec] of specs) {
         const value = given[key] ?? spec.fallback;
-        if (spec.choices && !spec.choices.values.includes(value)) {
+        // A repeatable option checks each value as it parses it (formatsOption).
+        if (spec.choices && !Array.isArray(value) && !spec.choices.values.includes(value)) {
           throw new UsageError(spec.choices.problem(value));
         }
         options[key] = value;

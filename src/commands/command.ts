@@ -165,14 +165,15 @@ export function formatsOption<Name extends string>(
   fallback: NoInfer<Name>,
 ): OptionSpec<Placed<Name>[]> {
   const values = Object.keys(registry) as Name[];
+  const problem = (value: string) => `unknown format "${value}": use ${values.join(", ")}`;
   return {
     flags: "-f, --format <format>",
     description: `output format: ${values.join(", ")} (default: ${fallback}); repeatable, each with its own -o`,
     fallback: [],
+    choices: { values, problem },
     parse: (value, previous) => {
       const name = values.find((v) => v.toLowerCase() === value.toLowerCase());
-      if (name === undefined)
-        throw new UsageError(`unknown format "${value}": use ${values.join(", ")}`);
+      if (name === undefined) throw new UsageError(problem(value));
       return [...previous, { value: name, at: placed++ }];
     },
   };

@@ -6,48 +6,18 @@ import displayWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { outputStyle, type Io } from "../src/io/io.js";
 import type { Finding } from "../src/lint/finding.js";
-import type { LintReport } from "../src/report/findings/index.js";
 import { stylish } from "../src/report/findings/stylish.js";
 import type { Style } from "../src/report/style.js";
 import { renderTable } from "../src/report/table.js";
-import { run } from "./helpers.js";
+import { aFinding, aReport, run } from "./helpers.js";
 
 // Output that fits the terminal: lint messages wrap under their column, tables keep ids whole and
 // wrap their free text first; without a terminal width, nothing changes.
 
 const plain = (width?: number): Style => ({ colorLevel: 0, width });
 
-function finding(over: Partial<Finding>): Finding {
-  return {
-    rule: "schema",
-    messageId: "m",
-    severity: "error",
-    message: "",
-    file: "journeys/a.yaml",
-    line: 3,
-    column: 5,
-    endLine: 3,
-    endColumn: 9,
-    entity: null,
-    pointer: null,
-    related: [],
-    ...over,
-  } as Finding;
-}
-
-function report(findings: Finding[]): LintReport {
-  const errors = findings.filter((f) => f.severity === "error").length;
-  return {
-    findings,
-    summary: { files: 1, errors, warnings: findings.length - errors, unreadable: 0 },
-    rules: [],
-    unreadable: [],
-    suppressed: [],
-    tool: { name: "journey", version: "0.0.0", informationUri: "https://example.com/journey" },
-    category: null,
-    files: [...new Set(findings.map((f) => f.file))],
-  };
-}
+const finding = (over: Partial<Finding>) => aFinding({ message: "", ...over });
+const report = (findings: Finding[]) => aReport(findings);
 
 const LONG = finding({
   message:

@@ -14,54 +14,24 @@ import {
 } from "../src/report/findings/github.js";
 import type { LintReport } from "../src/report/findings/index.js";
 import { RULES } from "../src/rules/index.js";
-import { ROOT, run, TODAY } from "./helpers.js";
+import { aFinding, aReport, ROOT, run, TODAY } from "./helpers.js";
 
 // `--format github`: workflow commands as @actions/core prints them, the note when GitHub would
 // drop annotations, and the job summary the lead appends to $GITHUB_STEP_SUMMARY.
 
-function finding(over: Partial<Finding> = {}): Finding {
-  return {
-    rule: "schema",
-    messageId: "m",
-    severity: "error",
-    message: "something is wrong",
-    file: "maps/journeys/a.yaml",
-    line: 3,
-    column: 5,
-    endLine: 3,
-    endColumn: 9,
-    entity: null,
-    pointer: null,
-    related: [],
-    ...over,
-  };
-}
+const finding = (over: Partial<Finding> = {}) =>
+  aFinding({ message: "something is wrong", file: "maps/journeys/a.yaml", ...over });
 
-function report(findings: Finding[], over: Partial<LintReport> = {}): LintReport {
-  const errors = findings.filter((f) => f.severity === "error").length;
-  const files = [...new Set(findings.map((f) => f.file))].sort();
-  return {
-    findings,
-    summary: { files: files.length, errors, warnings: findings.length - errors, unreadable: 0 },
-    rules: RULES.map((r) => ({
-      id: r.id,
-      description: r.description,
-      defaultSeverity: r.defaultSeverity,
-      fixed: r.fixed === true,
-      doc: () => null,
-    })),
-    unreadable: [],
-    suppressed: [],
-    tool: {
-      name: "journey",
-      version: "0.1.0",
-      informationUri: "https://github.com/journey-maps/journey",
-    },
-    category: null,
-    files,
-    ...over,
-  };
-}
+const RULE_METAS = RULES.map((r) => ({
+  id: r.id,
+  description: r.description,
+  defaultSeverity: r.defaultSeverity,
+  fixed: r.fixed === true,
+  doc: () => null,
+}));
+
+const report = (findings: Finding[], over: Partial<LintReport> = {}) =>
+  aReport(findings, { rules: RULE_METAS, ...over });
 
 /** What `print` writes to process.stdout, as @actions/core writes its commands there. */
 function printed(print: () => void): string {

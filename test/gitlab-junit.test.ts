@@ -6,10 +6,9 @@ import { describe, expect, it } from "vitest";
 import { lintReport } from "../src/commands/lint.js";
 import type { Finding } from "../src/lint/finding.js";
 import { gitlab } from "../src/report/findings/gitlab.js";
-import type { LintReport } from "../src/report/findings/index.js";
 import { junit } from "../src/report/findings/junit.js";
 import { RULES } from "../src/rules/index.js";
-import { HAS_SHARED, ROOT, SHARED, run } from "./helpers.js";
+import { aFinding, aReport, HAS_SHARED, ROOT, SHARED, run } from "./helpers.js";
 
 // GitLab's two CI reports: Code Quality (the merge request widget and diff) and JUnit (the test
 // report), each held to what its consumer reads.
@@ -37,37 +36,8 @@ async function brokenFindings(cwd = ROOT, path = BROKEN): Promise<JsonFinding[]>
   return (JSON.parse(stdout) as { findings: JsonFinding[] }).findings;
 }
 
-function finding(over: Partial<Finding>): Finding {
-  return {
-    rule: "schema",
-    messageId: "m",
-    severity: "error",
-    message: "a message",
-    file: "maps/a.yaml",
-    line: 3,
-    column: 5,
-    endLine: 3,
-    endColumn: 9,
-    entity: null,
-    pointer: null,
-    related: [],
-    ...over,
-  };
-}
-
-function report(findings: Finding[], files: string[]): LintReport {
-  const errors = findings.filter((f) => f.severity === "error").length;
-  return {
-    findings,
-    summary: { files: files.length, errors, warnings: findings.length - errors, unreadable: 0 },
-    rules: [],
-    unreadable: [],
-    suppressed: [],
-    tool: { name: "journey", version: "0.0.0", informationUri: "https://example.com/journey" },
-    category: null,
-    files,
-  };
-}
+const finding = (over: Partial<Finding>) => aFinding({ file: "maps/a.yaml", ...over });
+const report = (findings: Finding[], files: string[]) => aReport(findings, { files });
 
 describe("--format gitlab: a GitLab Code Quality report", () => {
   it("has every field GitLab requires, one issue per finding, as the JSON format says them", async () => {

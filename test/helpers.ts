@@ -9,6 +9,7 @@ import { lintFiles } from "../src/lint/analyse.js";
 import { resolveConfig } from "../src/lint/config.js";
 import type { Finding } from "../src/lint/finding.js";
 import type { AnyRule } from "../src/lint/rule.js";
+import type { LintReport } from "../src/report/findings/index.js";
 import { parseText } from "../src/model/source.js";
 import { RULES } from "../src/rules/index.js";
 
@@ -190,5 +191,45 @@ export function generator(seed: number): () => number {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A finding for a formatter's test: an error of `schema` at journeys/a.yaml:3:5, with changes. */
+export function aFinding(over: Partial<Finding> = {}): Finding {
+  return {
+    rule: "schema",
+    messageId: "m",
+    severity: "error",
+    message: "a message",
+    file: "journeys/a.yaml",
+    line: 3,
+    column: 5,
+    endLine: 3,
+    endColumn: 9,
+    entity: null,
+    pointer: null,
+    related: [],
+    ...over,
+  };
+}
+
+/** What a findings formatter receives, of these findings (the files: theirs, unless given). */
+export function aReport(findings: Finding[], over: Partial<LintReport> = {}): LintReport {
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const files = over.files ?? [...new Set(findings.map((f) => f.file))].sort();
+  return {
+    findings,
+    summary: { files: files.length, errors, warnings: findings.length - errors, unreadable: 0 },
+    rules: [],
+    unreadable: [],
+    suppressed: [],
+    tool: {
+      name: "journey",
+      version: "0.1.0",
+      informationUri: "https://github.com/journey-maps/journey",
+    },
+    category: null,
+    files,
+    ...over,
   };
 }

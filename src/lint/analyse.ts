@@ -44,16 +44,8 @@ export function analyse(files: readonly SourceFile[], configFile: string | null)
  * The whole pure pipeline: parsed files in, sorted findings out. Settings are checked against the
  * whole registry (a config may set any rule); `runs` picks the rules that run (default: all).
  */
-export function lintFiles(
-  files: readonly SourceFile[],
-  config: Config,
-  registry: readonly AnyRule[],
-  flags: readonly [string, SeveritySetting][],
-  today: string,
-  runs: (rule: AnyRule) => boolean = () => true,
-): Finding[] {
-  return lintWithSuppressed(files, config, registry, flags, today, runs).findings;
-}
+export const lintFiles = (...args: Parameters<typeof lintWithSuppressed>): Finding[] =>
+  lintWithSuppressed(...args).findings;
 
 /** lintFiles, and the findings suppression comments silenced (SARIF reports them as such). */
 export function lintWithSuppressed(

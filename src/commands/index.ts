@@ -13,6 +13,7 @@ export const COMMANDS: CommandRegistry = {
   surveys: () => import("./surveys.js"),
   coverage: () => import("./coverage.js"),
   calendar: () => import("./calendar.js"),
+  render: () => import("./render.js"),
   rules: () => import("./rules.js"),
   schema: () => import("./schema.js"),
   init: () => import("./init.js"),

@@ -64,11 +64,11 @@ export function readAsOne(
   io: Io,
   paths: readonly string[],
   configFlag: string | undefined,
+  reads: readonly ReadWorkspace[] = readForDisplay(io, paths, configFlag),
 ): { workspace: Workspace; whole: Workspace; locate: Locate; inputs: readonly string[] } {
   const workspace = emptyWorkspace();
   const whole = emptyWorkspace();
   const files = new Map<string, SourceFile>();
-  const reads = readForDisplay(io, paths, configFlag);
   for (const read of reads) {
     for (const file of read.files) files.set(file.path, file);
     append(workspace, scoped(read.workspace, read.scope));

@@ -20,6 +20,12 @@ export interface PersonaNode {
   id: string;
   origin: Origin;
   name: string | null;
+  /** The short portrait paragraph. */
+  summary: string | null;
+  /** The texts of `habits`, `goals` and `frustrations` (items that are not text left out). */
+  habits: string[];
+  goals: string[];
+  frustrations: string[];
   channels: Located<string>[];
   /** The traits of the identity card that are mappings, each with its place in `traits`. */
   traits: Trait[];
@@ -77,6 +83,13 @@ export interface EventNode {
   id: string;
   origin: Origin;
   stage: StageNode;
+  /** What happens, from the customer's point of view. */
+  action: string | null;
+  /** Who acts: customer (the default) or brand; null when not written or not one of them. */
+  actor: "customer" | "brand" | null;
+  motivation: string | null;
+  /** The texts of `expectations` (items that are not text left out). */
+  expectations: string[];
   channel: Located<string> | null;
   /** Perceived satisfaction when it is a number (1 to 5 by the schema). */
   satisfaction: number | null;

@@ -63,6 +63,8 @@ const objects = (v: unknown): [number, Obj][] =>
   [...items(v).entries()].filter((e): e is [number, Obj] => isObject(e[1]));
 const isScalar = (v: unknown): v is string | number | boolean =>
   typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+/** The items of a list that are text. */
+const texts = (v: unknown): string[] => items(v).filter((x): x is string => typeof x === "string");
 /** An id or a reference: text that is not empty. */
 const text = (v: unknown): string | null => (typeof v === "string" && v.length > 0 ? v : null);
 
@@ -142,6 +144,10 @@ function buildPersona(id: string, data: Obj, origin: Origin): PersonaNode {
     id,
     origin,
     name: stringOf(data.name),
+    summary: stringOf(data.summary),
+    habits: texts(data.habits),
+    goals: texts(data.goals),
+    frustrations: texts(data.frustrations),
     channels: locatedList(data, "channels", origin),
     traits,
     contactPolicy: contactPolicyOf(data.contactPolicy),
@@ -191,6 +197,10 @@ function buildEvent(id: string, e: Obj, origin: Origin, stage: StageNode): Event
     id,
     origin,
     stage,
+    action: stringOf(e.action),
+    actor: oneOf(e.actor, ["customer", "brand"] as const),
+    motivation: stringOf(e.motivation),
+    expectations: texts(e.expectations),
     channel: located(e, "channel", origin),
     satisfaction: numberOf(e.satisfaction),
     statesSatisfaction: e.satisfaction !== undefined,

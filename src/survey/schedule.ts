@@ -1,7 +1,7 @@
 import type { Options } from "rrule";
 import type { Recurrence, SurveyNode } from "../model/types.js";
 import { rruleLibrary } from "./rrule.js";
-import { type DateDuration, LAST_DAY, addToDay, isZero, times } from "./civil.js";
+import { type DateDuration, LAST_DAY, addToDay, dateOf, isZero, times } from "./civil.js";
 
 /**
  * The one scheduler of the survey calendar and of the `contact-pressure` rule. Pure and
@@ -147,9 +147,7 @@ function ruleDays(options: Partial<Options>, start: number, range: DayRange): nu
   const { RRule } = rruleLibrary();
   // The library walks every period from DTSTART (a daily rule from year 1 shown in 2026 took
   // seconds): a start moved on by whole cycles of the rule gives the same dates in the range.
-  const cycle = cycleOf(options);
-  if (cycle !== null && range.from - start > cycle)
-    start += Math.floor((range.from - start) / cycle) * cycle;
+  start = movedStart(options, start, range.from);
   const rule = new RRule({ ...options, dtstart: new Date(start * DAY_MS) });
   const dates = rule.between(new Date(range.from * DAY_MS), new Date(range.to * DAY_MS), true);
   return dates.map((d) => Math.floor(d.getTime() / DAY_MS));
@@ -161,28 +159,52 @@ const DAY_MS = 86_400_000;
 const GREGORIAN_CYCLE = 146_097;
 
 /**
- * How many days after which a rule's dates repeat themselves exactly, whatever its start, or null
- * when the dates hang on the start (COUNT counts from it) or on no short cycle (Easter).
- * INTERVAL n: n days, weeks, months or years, each a divisor of n × 400 years; a daily or weekly
- * rule that names neither months, month days, year days, week numbers nor positions in a set
- * repeats every n weeks.
+ * A start for the rule, as late as possible before `from`, from which the rule gives the same
+ * dates from `from` on: `start` moved on by whole cycles of the rule. INTERVAL n, a cycle is
+ * - n weeks, for a daily or weekly rule that names no month, day of the month or of the year,
+ *   week number or position in a set;
+ * - n months (monthly) or n years (yearly, or daily with n = 1), for a rule whose dates hang
+ *   neither on weekdays (BYDAY, BYWEEKNO, BYSETPOS) nor on the length of months or years
+ *   (BYYEARDAY, BYMONTHDAY beyond 28 or from the end), starting on a day up to the 28th;
+ * - n × 400 years otherwise (each of n days, weeks, months or years divides it).
+ * Never with COUNT (counted from the start) or BYEASTER (no such short cycle).
  */
-function cycleOf(options: Partial<Options>): number | null {
+function movedStart(options: Partial<Options>, start: number, from: number): number {
   const { RRule } = rruleLibrary();
   const set = (value: unknown) =>
     value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0);
-  if (set(options.count) || set(options.byeaster)) return null;
-  const interval = options.interval ?? 1;
-  const byCalendar = [
-    options.bymonth,
-    options.bymonthday,
-    options.byyearday,
-    options.byweekno,
-    options.bysetpos,
-  ].some(set);
-  const cycle =
-    (options.freq === RRule.DAILY || options.freq === RRule.WEEKLY) && !byCalendar
-      ? 7 * interval
-      : GREGORIAN_CYCLE * interval;
-  return Number.isSafeInteger(cycle) ? cycle : null;
+  if (set(options.count) || set(options.byeaster) || from <= start) return start;
+  const n = options.interval ?? 1;
+  const { freq, bymonth, bymonthday, byyearday, byweekno, bysetpos, byweekday } = options;
+  const onWeekdays = [byweekday, byweekno, bysetpos].some(set);
+  const onCalendar = [bymonth, bymonthday, byyearday, byweekno, bysetpos].some(set);
+  const days = (cycle: number) =>
+    Number.isSafeInteger(cycle) ? start + Math.floor((from - start) / cycle) * cycle : start;
+  if ((freq === RRule.DAILY || freq === RRule.WEEKLY) && !onCalendar) return days(7 * n);
+  const monthDays = ([] as unknown[]).concat(bymonthday ?? []);
+  const onLengths =
+    set(byyearday) || monthDays.some((d) => typeof d !== "number" || d < 1 || d > 28);
+  const [y0, m0, d0] = civil(start);
+  const [y1, m1] = civil(from);
+  if (!onWeekdays && !onLengths && d0 <= 28) {
+    // Whole cycles of months or years before the month or year of `from`.
+    const zero = { years: 0, months: 0, weeks: 0, days: 0 };
+    if (freq === RRule.MONTHLY) {
+      const months = (y1 - y0) * 12 + (m1 - m0) - 1;
+      if (months >= n) return addToDay(start, { ...zero, months: Math.floor(months / n) * n });
+      return start;
+    }
+    if (freq === RRule.YEARLY || (freq === RRule.DAILY && n === 1)) {
+      const years = y1 - y0 - 1;
+      if (years >= n) return addToDay(start, { ...zero, years: Math.floor(years / n) * n });
+      return start;
+    }
+  }
+  return days(GREGORIAN_CYCLE * n);
+}
+
+/** Year, month and day of a day number. */
+function civil(day: number): [number, number, number] {
+  const date = dateOf(day);
+  return [Number(date.slice(0, -6)), Number(date.slice(-5, -3)), Number(date.slice(-2))];
 }

@@ -2,6 +2,16 @@
  * One fuzz case for test/fuzz.test.ts: a seed picks an example workspace and mutations, the
  * mutated files are written to a fresh folder, and every command runs on it in-process; what
  * breaks the CLI's contract is returned as a list of problems (empty: the case passed).
+ *
+ * Each command must end within BOUND_MS; print no crash (internal error, TypeError, RangeError,
+ * ReferenceError, a stack line); exit 0, 1 or 2 (the views, the calendar, rules and schema: 0 or
+ * 2); on exit 2 print one `journey: …` line (an invalid config: its problems indented under it)
+ * and nothing on stdout; print JSON or iCalendar when asked. lint and validate in JSON exit 1
+ * exactly when a finding is an error, count what they list, and locate each finding on a line of
+ * a file of the workspace. Across the commands of a case: stylish and JSON exit and count alike;
+ * validate finds exactly what lint finds with the structural rules; one command run with
+ * --output writes what it prints without; a file named alone has the findings it has when its
+ * whole workspace is linted.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

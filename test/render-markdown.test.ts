@@ -1,0 +1,246 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+import { describe, expect, it } from "vitest";
+import { run, yaml } from "./helpers.js";
+
+/**
+ * `journey render --format markdown`, read back by a CommonMark/GFM parser (markdown-it, with
+ * HTML on as GitHub has it): the headings, the fenced Mermaid diagrams and every table, its rows
+ * and its columns, and hostile texts shown as written without adding a column or a row.
+ */
+
+interface Table {
+  header: string[];
+  rows: string[][];
+}
+
+const parser = new MarkdownIt({ html: true });
+
+/** A cell's inline content as GitHub shows it: text, code, `<br>` as a line break. */
+function textOf(inline: Token | undefined): string {
+  return (inline?.children ?? [])
+    .map((t) => {
+      if (t.type === "text" || t.type === "code_inline") return t.content;
+      if (t.type === "softbreak") return " ";
+      if (t.type === "html_inline" && /^<br\s*\/?>$/i.test(t.content)) return "\n";
+      if (t.type === "html_inline") throw new Error(`unexpected HTML in a cell: ${t.content}`);
+      return "";
+    })
+    .join("");
+}
+
+function read(markdown: string) {
+  const tokens = parser.parse(markdown, {});
+  const tables: Table[] = [];
+  const headings: { level: number; text: string }[] = [];
+  const fences: { info: string; content: string }[] = [];
+  let table: Table | null = null;
+  let row: string[] | null = null;
+  let inHead = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.type === "heading_open") {
+      headings.push({ level: Number(t.tag.slice(1)), text: textOf(tokens[i + 1]) });
+    } else if (t.type === "fence") fences.push({ info: t.info, content: t.content });
+    else if (t.type === "table_open") table = { header: [], rows: [] };
+    else if (t.type === "table_close" && table) {
+      tables.push(table);
+      table = null;
+    } else if (t.type === "thead_open") inHead = true;
+    else if (t.type === "thead_close") inHead = false;
+    else if (t.type === "tr_open") row = [];
+    else if (t.type === "tr_close" && table && row) {
+      if (inHead) table.header = row;
+      else table.rows.push(row);
+      row = null;
+    } else if ((t.type === "th_open" || t.type === "td_open") && row) {
+      row.push(textOf(tokens[i + 1]));
+    }
+  }
+  return { tables, headings, fences };
+}
+
+/** The table right after the heading `title` within the journey section `journey`. */
+function tableAfter(markdown: string, journey: string, title: string): Table {
+  const start = markdown.indexOf(`\n## ${journey}`);
+  expect(start, `no section for ${journey}`).toBeGreaterThanOrEqual(0);
+  const from = markdown.indexOf(`\n### ${title}\n`, start);
+  expect(from, `no ${title} in ${journey}`).toBeGreaterThan(start);
+  const end = markdown.indexOf("\n### ", from + 1);
+  const part = markdown.slice(from, end < 0 ? undefined : end);
+  const [table] = read(part).tables;
+  if (!table) throw new Error(`no table under ${title} in ${journey}`);
+  return table;
+}
+
+function expectRectangular(table: Table) {
+  for (const row of table.rows) expect(row).toHaveLength(table.header.length);
+}
+
+describe("render --format markdown: the examples", () => {
+  it("clean: per journey a heading, a mermaid block and its tables with the right rows and columns", async () => {
+    const { code, stdout, stderr } = await run([
+      "render",
+      "examples/clean",
+      "--format",
+      "markdown",
+    ]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const { tables, headings, fences } = read(stdout);
+    expect(headings.filter((h) => h.level === 2).map((h) => h.text)).toEqual([
+      "Julie buys online (julie-online)",
+      "Marc buys in the store (marc-store)",
+      "Contact pressure",
+    ]);
+    expect(fences.map((f) => f.info)).toEqual(["mermaid", "mermaid"]);
+    expect(fences[0]?.content).toMatch(/^journey\n {2}title Julie buys online\n/);
+    for (const t of tables) expectRectangular(t);
+
+    const touchpoints = tableAfter(stdout, "Julie", "Touchpoints");
+    expect(touchpoints.header).toEqual([
+      "stage",
+      "event",
+      "channel",
+      "satisfaction",
+      "surveys listening",
+    ]);
+    expect(touchpoints.rows.map((r) => r[1])).toEqual([
+      "product-page",
+      "price-check",
+      "checkout",
+      "delivery-choice",
+      "parcel-delivered",
+    ]);
+    expect(touchpoints.rows[2]).toEqual([
+      "purchase ★",
+      "checkout",
+      "web",
+      "●●●○○ 3",
+      "checkout-ces",
+    ]);
+    expect(touchpoints.rows[0]?.[4]).toBe("none");
+
+    const coverage = tableAfter(stdout, "Julie", "Stage coverage");
+    expect(coverage.header).toEqual(["stage", "key moment", "status", "surveys, or why not"]);
+    expect(coverage.rows).toEqual([
+      ["discovery", "", "waived", "Too early to ask; covered by web analytics and product reviews"],
+      ["purchase ★", "conversion", "surveyed", "checkout-ces"],
+      ["delivery ★", "dissatisfaction", "surveyed", "delivery-csat"],
+    ]);
+
+    const plan = tableAfter(stdout, "Julie", "Survey plan");
+    expect(plan.header).toHaveLength(8);
+    expect(plan.rows.map((r) => r[0])).toEqual([
+      "checkout-ces",
+      "delivery-csat",
+      "julie-relationship-nps",
+    ]);
+    expect(plan.rows[2]?.[6]).toBe("every 4 months from 2026-03-15");
+
+    const pressure = tableAfter(stdout, "Marc", "Contact pressure");
+    expect(pressure.rows.map((r) => r[0])).toEqual(["marc"]);
+
+    // The workspace's pressure table: every persona reached.
+    const last = stdout.slice(stdout.lastIndexOf("\n## Contact pressure"));
+    const [all] = read(last).tables;
+    expect(all?.rows.map((r) => r[0])).toEqual(["julie", "marc"]);
+    expect(stdout).toContain("### Lint\n\n✔ no problems.");
+  });
+
+  it("broken: the lint summary counts and lists the findings of each map", async () => {
+    const lint = await run(["lint", "examples/broken", "--format", "json"]);
+    const all = (JSON.parse(lint.stdout) as { findings: { file: string; line: number }[] })
+      .findings;
+    const { stdout } = await run(["render", "examples/broken", "--format", "markdown"]);
+    const findings = tableAfter(stdout, "Marc buys", "Lint");
+    expect(findings.header).toEqual(["severity", "where", "rule", "message"]);
+    const marc = all.filter((f) => f.file === "examples/broken/journeys/marc-store.yaml");
+    expect(findings.rows).toHaveLength(marc.length);
+    expect(stdout).toContain(
+      `${marc.length} problems (${findings.rows.filter((r) => r[0] === "error").length} errors`,
+    );
+    for (const t of read(stdout).tables) expectRectangular(t);
+  });
+});
+
+describe("render --format markdown: hostile texts", () => {
+  const hostile = "a | b \\| c `d` *e* <i>f</i> [g](h) #i; & ~j~";
+  function workspace(): string {
+    const dir = mkdtempSync(join(tmpdir(), "journey-markdown-"));
+    mkdirSync(join(dir, "journeys"));
+    writeFileSync(join(dir, "journey.config.yaml"), "kind: config\n");
+    writeFileSync(
+      join(dir, "persona.yaml"),
+      yaml`
+        kind: persona
+        id: p
+        name: "P | Q"
+        summary: s
+      `,
+    );
+    writeFileSync(
+      join(dir, "journeys", "j.yaml"),
+      yaml`
+        kind: journey
+        id: j
+        title: ${JSON.stringify(`Title ${hostile}`)}
+        persona: p
+        stages:
+          - id: s
+            name: ${JSON.stringify(hostile)}
+            noSurvey: ${JSON.stringify(`two\nlines | and a pipe`)}
+            events:
+              - id: e
+                action: ${JSON.stringify(`Pays | twice\n- then leaves`)}
+                channel: web
+                satisfaction: 4
+          - id: t
+            name: T
+            events:
+              - id: f
+                action: F
+                channel: web
+            surveys:
+              - id: sv
+                title: S
+                channel: web
+                subject: ${JSON.stringify(hostile)}
+                indicators: [csat]
+                questions:
+                  - text: Q?
+                    indicator: csat
+                    scale: { min: 1, max: 5 }
+                recurrence: { once: 2026-03-01 }
+      `,
+    );
+    return dir;
+  }
+
+  it("a | in a text adds no column, a line break no row, and every text reads back as written", async () => {
+    const dir = workspace();
+    const { code, stdout, stderr } = await run(["render", "--format", "markdown"], dir);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const { tables, headings } = read(stdout);
+    for (const t of tables) expectRectangular(t);
+    expect(headings.find((h) => h.level === 2)?.text).toBe(`Title ${hostile} (j)`);
+
+    const coverage = tableAfter(stdout, "Title", "Stage coverage");
+    expect(coverage.rows).toEqual([
+      ["s", "", "waived", "two\nlines | and a pipe"],
+      ["t", "", "surveyed", "sv"],
+    ]);
+    const plan = tableAfter(stdout, "Title", "Survey plan");
+    expect(plan.rows).toHaveLength(1);
+    expect(plan.rows[0]?.[4]).toBe(hostile);
+    expect(plan.rows[0]?.[6]).toBe("once on 2026-03-01");
+    const touchpoints = tableAfter(stdout, "Title", "Touchpoints");
+    expect(touchpoints.rows.map((r) => r[1])).toEqual(["e", "f"]);
+    // The persona's name, outside a table, shows as written too.
+    expect(stdout).toContain("Persona: P \\| Q (`p`)");
+  });
+});

@@ -33,6 +33,15 @@ beforeAll(() => {
   edit(target, "        channel: web\n", "        channel: branch\n");
   // A cross-file finding: marc-store's survey takes an id julie-online uses first.
   edit(join(maps, "journeys/marc-store.yaml"), "- id: till-wait-ces", "- id: checkout-ces");
+  // Outside the config's include: never part of the workspace, however the paths are written (a
+  // copy of julie-online there would otherwise make every id of it a duplicate).
+  edit(
+    join(maps, "journey.config.yaml"),
+    "kind: config",
+    'kind: config\ninclude: ["personas/**", "journeys/**"]',
+  );
+  mkdirSync(join(maps, "drafts"));
+  cpSync(target, join(maps, "drafts/julie-online-copy.yaml"));
   // Findings elsewhere that must not appear for julie-online.
   writeFileSync(
     join(maps, "personas/anna.yaml"),

@@ -156,8 +156,9 @@ export function namedFiles(cwd: string, paths: readonly string[]): NamedFile[] {
 }
 
 /**
- * Whether a workspace reads a file: one named explicitly, always; one found in a folder, when the
- * config's `include` selects it and `ignore` does not; one a glob matched, unless ignored.
+ * Whether a workspace reads a file: one named explicitly, always; one found in a folder or matched
+ * by a glob, when the config's `include` selects it and `ignore` does not — a glob chooses among
+ * the workspace's files, it does not add to them.
  * Patterns are relative to the workspace root; a file outside it is matched from the folder named.
  */
 export function selector(selection: FileSelection): (entry: NamedFile) => boolean {
@@ -172,7 +173,7 @@ export function selector(selection: FileSelection): (entry: NamedFile) => boolea
   return ({ file, how, base }) => {
     if (how === "file") return true;
     const k = key(file, base);
-    return !ignored(k) && (how === "glob" || selected(k));
+    return !ignored(k) && selected(k);
   };
 }
 

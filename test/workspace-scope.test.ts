@@ -273,3 +273,30 @@ describe("paths in messages", () => {
     });
   });
 });
+
+describe("an invocation error is one line, even on maps with problems", () => {
+  it.each([
+    [
+      ["touchpoints", "examples/broken", "--persona", "nobody"],
+      'journey: no persona "nobody" in these maps\n',
+    ],
+    [
+      ["calendar", "examples/broken", "--from", "2026-13-40"],
+      "journey: --from 2026-13-40: month 13 does not exist\n",
+    ],
+    [
+      ["render", "examples/broken", "--journey", "nope"],
+      'journey: no journey "nope" in these maps\n',
+    ],
+  ])("%j", async (args, stderr) => {
+    expect(await run(args)).toEqual({ code: 2, stdout: "", stderr });
+  });
+
+  it("the note on what was left out comes when the command succeeds", async () => {
+    const r = await run(["coverage", "examples/broken", "-f", "json"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      "journey: could not read examples/broken/journeys/julie-store.yaml (left out); 8 schema errors in the maps shown: run journey lint to see them\n",
+    );
+  });
+});

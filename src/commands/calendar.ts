@@ -9,7 +9,7 @@ import { DATE_SHAPE, dateOf, dateProblem, dayNumber, LAST_DAY } from "../survey/
 import { defaultRange } from "../survey/pressure.js";
 import type { DayRange } from "../survey/schedule.js";
 import { choiceOption, formatOption, pathsArgument, textOption, defineCommand } from "./command.js";
-import { readForDisplay, viewOptions } from "./read.js";
+import { displayNote, readForDisplay, viewOptions } from "./read.js";
 
 const PERIODS = ["week", "month"] as const;
 
@@ -58,6 +58,8 @@ export default defineCommand({
     const format = await formatterOf(CALENDAR_FORMATS, options.format);
     const report = { ...calendar, by: options.by, today: date };
     const text = await format(report, outputStyle(io, options.output));
+    const note = displayNote(workspaces);
+    if (note !== null) io.stderr(note);
     emit(io, text, options.output, inputsOf(workspaces));
     return 0;
   },

@@ -21,9 +21,10 @@ export default defineCommand({
     ["journey coverage --journey julie-online --format json"],
   ],
   async run([paths]: [string[]], options, io) {
-    const { workspace, whole, locate, inputs } = readAsOne(io, paths, options.config);
+    const read = readAsOne(io, paths, options.config);
+    const { workspace, whole, locate } = read;
     let rows = filterRows(coverageRows(workspace, locate), filtersOf(whole, options));
     if (options.open) rows = rows.filter((r) => r.status === "open");
-    return printView(io, options, { view: "coverage", rows }, inputs);
+    return printView(io, options, { view: "coverage", rows }, read);
   },
 });

@@ -23,36 +23,43 @@ export interface ReadWorkspace {
   workspace: Workspace;
   /** What the paths named: the rows shown. */
   scope: Scope;
+  /** The schema errors of the files named. */
+  schemaErrors: number;
 }
 
 /**
- * Reads the workspaces of the paths for a command that shows them (views, calendar): maps with
- * errors are shown as far as they can be read; stderr names the files left out and counts the
- * schema errors of the files named, with a hint to run `journey lint`. The exit code is not
- * affected.
+ * Reads the workspaces of the paths for a command that shows them (views, calendar, render): maps
+ * with errors are shown as far as they can be read (`displayNote` says what was left out).
  */
 export function readForDisplay(
   io: Io,
   paths: readonly string[],
   configFlag: string | undefined,
 ): ReadWorkspace[] {
-  let schemaErrors = 0;
-  const leftOut: string[] = [];
-  const read = loadWorkspaces(io.cwd, paths, configFlag).map(({ config, files, reported }) => {
+  return loadWorkspaces(io.cwd, paths, configFlag).map(({ config, files, reported }) => {
     const { workspace, schemaIssues } = analyse(files, config.file);
-    schemaErrors += schemaIssues.filter((i) => reported.has(i.file)).length;
-    leftOut.push(...workspace.unreadable.map((f) => f.path));
-    return { config, files, workspace, scope: scopeOf(workspace, reported) };
+    const schemaErrors = schemaIssues.filter((i) => reported.has(i.file)).length;
+    return { config, files, workspace, scope: scopeOf(workspace, reported), schemaErrors };
   });
+}
+
+/**
+ * The line for stderr when what is shown is not all there is: the files left out (unreadable) and
+ * the schema errors of the files shown, with a hint to run `journey lint`. Printed just before the
+ * output, once the command is sure to succeed — an invocation error is one line alone.
+ */
+export function displayNote(reads: readonly ReadWorkspace[]): string | null {
+  const leftOut = reads.flatMap((r) => r.workspace.unreadable.map((f) => f.path));
+  const schemaErrors = reads.reduce((n, r) => n + r.schemaErrors, 0);
   const problems = [
     ...(leftOut.length > 0 ? [`could not read ${leftOut.join(", ")} (left out)`] : []),
     ...(schemaErrors > 0
       ? [`${schemaErrors} schema ${schemaErrors === 1 ? "error" : "errors"} in the maps shown`]
       : []),
   ];
-  if (problems.length > 0)
-    io.stderr(`journey: ${problems.join("; ")}: run journey lint to see them\n`);
-  return read;
+  return problems.length > 0
+    ? `journey: ${problems.join("; ")}: run journey lint to see them\n`
+    : null;
 }
 
 /**
@@ -65,7 +72,13 @@ export function readAsOne(
   paths: readonly string[],
   configFlag: string | undefined,
   reads: readonly ReadWorkspace[] = readForDisplay(io, paths, configFlag),
-): { workspace: Workspace; whole: Workspace; locate: Locate; inputs: readonly string[] } {
+): {
+  workspace: Workspace;
+  whole: Workspace;
+  locate: Locate;
+  inputs: readonly string[];
+  note: string | null;
+} {
   const workspace = emptyWorkspace();
   const whole = emptyWorkspace();
   const files = new Map<string, SourceFile>();
@@ -79,7 +92,7 @@ export function readAsOne(
     const span = file && spanOfOrigin(file, origin);
     return { file: origin.file, line: file && span ? spanToRange(file, span).line : 1 };
   };
-  return { workspace, whole, locate, inputs: inputsOf(reads) };
+  return { workspace, whole, locate, inputs: inputsOf(reads), note: displayNote(reads) };
 }
 
 const emptyWorkspace = (): Workspace => ({
@@ -123,15 +136,19 @@ export function filtersOf<Row extends Filterable>(
   ];
 }
 
-/** Prints a view's rows in the format asked for, to stdout or --output (never onto `inputs`). */
+/**
+ * Prints a view's rows in the format asked for, to stdout or --output (never onto `inputs`), after
+ * the note on what was left out, if any.
+ */
 export async function printView(
   io: Io,
   options: { format: keyof typeof VIEW_FORMATS; output: string | undefined },
   data: ViewData,
-  inputs: readonly string[],
+  read: { inputs: readonly string[]; note: string | null },
 ): Promise<number> {
   const format = await formatterOf(VIEW_FORMATS, options.format);
-  emit(io, await format(data, outputStyle(io, options.output)), options.output, inputs);
+  if (read.note !== null) io.stderr(read.note);
+  emit(io, await format(data, outputStyle(io, options.output)), options.output, read.inputs);
   return 0;
 }
 

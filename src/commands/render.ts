@@ -34,7 +34,12 @@ export default defineCommand({
     const workspaces = readForDisplay(io, paths, options.config);
     const first = workspaces[0];
     if (!first) throw new UsageError("no maps to read");
-    const { workspace, whole, locate, inputs } = readAsOne(io, paths, options.config, workspaces);
+    const { workspace, whole, locate, inputs, note } = readAsOne(
+      io,
+      paths,
+      options.config,
+      workspaces,
+    );
     const known = vocabulary(whole);
     requireKnown("persona", options.persona, known.personas);
     requireKnown("journey", options.journey, known.journeys);
@@ -67,7 +72,9 @@ export default defineCommand({
       tool: { name: "journey", version: VERSION },
     };
     const format = await formatterOf(RENDER_FORMATS, options.format);
-    emit(io, await format(data, outputStyle(io, options.output)), options.output, inputs);
+    const text = await format(data, outputStyle(io, options.output));
+    if (note !== null) io.stderr(note);
+    emit(io, text, options.output, inputs);
     return 0;
   },
 });

@@ -19,8 +19,9 @@ export default defineCommand({
     ["journey surveys --persona julie --format json"],
   ],
   async run([paths]: [string[]], options, io) {
-    const { workspace, whole, locate, inputs } = readAsOne(io, paths, options.config);
+    const read = readAsOne(io, paths, options.config);
+    const { workspace, whole, locate } = read;
     const rows = filterRows(surveyRows(workspace, locate), filtersOf(whole, options));
-    return printView(io, options, { view: "surveys", rows }, inputs);
+    return printView(io, options, { view: "surveys", rows }, read);
   },
 });

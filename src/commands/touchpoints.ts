@@ -22,10 +22,11 @@ export default defineCommand({
     ["journey touchpoints --format csv > touchpoints.csv"],
   ],
   async run([paths]: [string[]], options, io) {
-    const { workspace, whole, locate, inputs } = readAsOne(io, paths, options.config);
+    const read = readAsOne(io, paths, options.config);
+    const { workspace, whole, locate } = read;
     let rows = filterRows(touchpointRows(workspace, locate), filtersOf(whole, options));
     if (options.unsurveyed) rows = rows.filter((r) => r.surveys.length === 0);
     const data = { view: "touchpoints" as const, rows, keyMoments: keyMoments(workspace) };
-    return printView(io, options, data, inputs);
+    return printView(io, options, data, read);
   },
 });

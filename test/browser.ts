@@ -1,6 +1,9 @@
 // The browser of the tests that look at what a user sees (the HTML map, Mermaid's own rendering):
 // Debian's chromium (.ci/run installs it when absent), driven headless by playwright-core. Where no
 // chromium is installed, those tests skip with a message; in CI (`CI` set) they fail instead.
+// The functions the tests run in the page (page.evaluate) are typed against the DOM:
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
 

@@ -69,9 +69,10 @@ function field(text: string | null, id: string): string {
 /** The characters Mermaid's journey grammar gives a meaning to inside a field, as entity codes. */
 const CODES: Readonly<Record<string, string>> = {
   ";": "#59;", // ends the statement: Mermaid rejects the diagram
-  "#": "#35;", // starts a comment; encoded first, so that a literal `#word;` stays text
+  "#": "#35;", // starts a comment (so a literal `#word;` is written `#35;word#59;`)
   ":": "#58;", // separates the task from its score and actors
   ",": "#44;", // separates two actors
+  "<": "#60;", // `<br>` would break the line when drawn
 };
 
 /** Words that start a statement when a task begins with them (case-insensitively). */
@@ -79,7 +80,7 @@ const KEYWORD = /^(?:journey\b|title\s|section\s|acctitle\s*:|accdescr\s*[:{])/i
 
 /**
  * One field of a diagram as Mermaid reads it back as the same text: line breaks become spaces,
- * `; # : ,` entity codes (`#59;` …), which Mermaid turns back into the characters when it draws;
+ * `; # : , <` entity codes (`#59;` …), which Mermaid turns back into the characters when it draws;
  * a `%` that would start a comment or a `%%{…}%%` directive is `#37;`, and the first letter of a
  * text that would read as a keyword (`section …` as a task) is coded too. Blank becomes "".
  */
@@ -87,7 +88,7 @@ export function encodeField(text: string): string {
   let out = text
     .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, " ")
     .trim()
-    .replace(/[;#:,]/g, (c) => CODES[c] ?? c)
+    .replace(/[;#:,<]/g, (c) => CODES[c] ?? c)
     .replace(/%(?=%)|(?<=%)%|^%/g, "#37;");
   if (KEYWORD.test(out)) out = `#${out.codePointAt(0)};${out.slice(1)}`;
   return out;

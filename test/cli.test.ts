@@ -232,11 +232,33 @@ describe("severities, --rule, --quiet, --max-warnings (with a warning rule of th
       stdout: "✔ no problems in 5 files\n",
       stderr: "",
     });
+    // Failing on warnings it does not show, it does not say "no problems" (review finding).
     expect(await runWith(["lint", "--quiet", "--max-warnings", "0"], workspace)).toEqual({
       code: 1,
-      stdout: "✔ no problems in 5 files\n",
+      stdout: "✖ 6 problems (0 errors, 6 warnings) in 5 files (6 warnings not shown: --quiet)\n",
       stderr: "journey: 6 warnings, more than --max-warnings 0 allows\n",
     });
+    const json = await runWith(["lint", "-q", "--max-warnings", "0", "-f", "json"], workspace);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      findings: [],
+      summary: { errors: 0, warnings: 6 },
+    });
+  });
+
+  it("map text cannot start a line of its own in stylish (a workflow command in a CI log)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "journey-"));
+    writeFileSync(
+      join(dir, "p.yaml"),
+      'kind: persona\nid: eve\nname: Eve\nsummary: x\n"x\\n::error file=evil.yaml::injected\\u001b[2J": 1\n',
+    );
+    const r = await run(["lint", "p.yaml"], dir);
+    expect(r.stdout.split("\n").filter((l) => !l.startsWith(" ") && l !== "")).toEqual([
+      "p.yaml",
+      "✖ 2 problems (1 error, 1 warning) in 1 file",
+    ]);
+    expect(r.stdout).toContain(
+      'unknown key "x\\n::error file=evil.yaml::injected\\u001b[2J" in persona',
+    );
   });
 
   it("validate accepts the settings of every rule, in the config and in --rule, and runs the structural ones", async () => {

@@ -123,7 +123,10 @@ export async function lintCommand(
 ): Promise<number> {
   const targets = targetsOf(options.format, options.output);
   const all = lintReport(paths, options, io, registry, runs);
-  const report = options.quiet ? errorsOnly(all) : all;
+  const { errors, warnings } = all.summary;
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  // --quiet hides the warnings; when they fail the run, the summary still counts them.
+  const report = options.quiet ? errorsOnly(all, tooManyWarnings) : all;
   for (const { format: name, output } of targets) {
     const format = await formatterOf(FINDINGS_FORMATS, name);
     emit(io, format(report, outputStyle(io, output)), output, all.inputs);
@@ -133,8 +136,6 @@ export async function lintCommand(
     const { stepSummary } = await import("../report/findings/github.js");
     appendStepSummary(summaryFile, stepSummary(report));
   }
-  const { errors, warnings } = all.summary;
-  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (errors === 0 && tooManyWarnings) {
     // The only reason for exit 1, and perhaps not in the report (--quiet): say it.
     io.stderr(
@@ -202,12 +203,13 @@ function changedOf(named: ReadonlySet<string>, changed: ReadonlySet<string>, cwd
   return new Set([...named].filter((file) => changed.has(resolve(cwd, file))));
 }
 
-/** The report with its errors only (`--quiet`). */
-function errorsOnly(report: LintReport): LintReport {
+/** The report with its errors only (`--quiet`); its summary counts the warnings if asked. */
+function errorsOnly(report: LintReport, countWarnings: boolean): LintReport {
   const findings = report.findings.filter((f) => f.severity === "error");
   const suppressed = report.suppressed.filter((f) => f.severity === "error");
   const { files, unreadable } = report.summary;
-  return { ...report, findings, suppressed, summary: summarize(findings, files, unreadable) };
+  const summary = countWarnings ? report.summary : summarize(findings, files, unreadable);
+  return { ...report, findings, suppressed, summary };
 }
 
 function metaOf(rule: AnyRule): RuleMeta {

@@ -10,7 +10,12 @@ import type { LintReport } from "./index.js";
  * relates to under it, then a summary. On a terminal (`style.width`), messages wrap under their
  * column instead of being padded past its edge.
  */
-export function stylish({ findings, summary, unreadable }: LintReport, style: Style): string {
+export function stylish(report: LintReport, style: Style): string {
+  const { summary } = report;
+  // Map text goes to terminals and CI logs: a line break or an escape in it must not start a line
+  // of its own (a `::error` workflow command, a forged finding) nor drive the terminal.
+  const findings = report.findings.map(visibleFinding);
+  const unreadable = report.unreadable.map(visible);
   const c = chalkFor(style);
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
@@ -19,16 +24,38 @@ export function stylish({ findings, summary, unreadable }: LintReport, style: St
     out.push(c.underline(file), ...fileLines(file, list, style.width, c), "");
   }
   const files = `${summary.files} file${summary.files === 1 ? "" : "s"}`;
-  if (findings.length === 0) {
+  const total = summary.errors + summary.warnings;
+  if (total === 0) {
     out.push(c.green(`✔ no problems in ${files}`));
   } else {
-    const total = summary.errors + summary.warnings;
-    const line = `✖ ${total} problem${total === 1 ? "" : "s"} (${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}) in ${files}`;
+    // Warnings --quiet did not show, counted because they fail the run (--max-warnings).
+    const hidden = total - findings.length;
+    const line = `✖ ${total} problem${total === 1 ? "" : "s"} (${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}) in ${files}${hidden > 0 ? ` (${plural(hidden, "warning")} not shown: --quiet)` : ""}`;
     out.push(summary.errors > 0 ? c.red.bold(line) : c.yellow.bold(line));
   }
-  if (unreadable.length > 0) out.push(c.yellow(unreadableNote(unreadable)));
+  if (unreadable.length > 0) {
+    const note = unreadableNote(unreadable);
+    out.push(c.yellow(style.width ? wrapText(note, style.width) : note));
+  }
   return `${out.join("\n")}\n`;
 }
+
+/** Control characters of a text as escapes (`\n`, `\x1b`), so that it stays on its line, inert. */
+export function visible(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what this matches.
+    /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (ch) =>
+      ({ "\n": "\\n", "\r": "\\r" })[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+const visibleFinding = (f: Finding): Finding => ({
+  ...f,
+  message: visible(f.message),
+  file: visible(f.file),
+  related: f.related.map((r) => ({ ...r, file: visible(r.file), what: visible(r.what) })),
+});
 
 /** Why some findings may be missing: the rules that look for what is absent wait for these files. */
 function unreadableNote(files: readonly string[]): string {

@@ -34,6 +34,12 @@ describe("journey render --format mermaid", () => {
     );
   });
 
+  it("is what the README's Mermaid example shows GitHub drawing", async () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const block = /\n```mermaid\n([^]*?)```\n/.exec(readme)?.[1];
+    expect(block).toBe(await render("--journey", "julie-online", "examples/clean"));
+  });
+
   it("separates the diagrams of several journeys by a blank line", async () => {
     const diagrams = (await render("examples/clean")).split("\n\n");
     expect(diagrams.map((d) => d.split("\n").slice(0, 2))).toEqual([

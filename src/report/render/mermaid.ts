@@ -6,7 +6,8 @@ import type { RenderData, RenderFormatter } from "./index.js";
  * line (Mermaid reads one diagram at a time: paste them one by one, or use `--format markdown`,
  * which fences each). The title is the journey's, each stage is a `section`, each event a task
  * `<action>: <score>: <actor>` whose score is the event's satisfaction and whose actor is the
- * persona's name for the customer's own actions and `Brand` for the brand's.
+ * persona's name for the customer's own actions and `Brand` for the brand's. A stage without
+ * events keeps its `section` line (Mermaid reads it, and draws nothing for it).
  *
  * An event whose satisfaction is not stated (or is not a number) is drawn at 3, the neutral middle
  * of the 1–5 scale, and one outside 1–5 or not whole at the nearest whole score in it: in both

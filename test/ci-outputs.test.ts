@@ -193,3 +193,28 @@ describe("--sarif-category", () => {
     expect(readFileSync(summary, "utf8")).toMatch(/^#+ .*journey/m);
   });
 });
+
+describe("paths for code scanning, annotations and Code Quality", () => {
+  it("are relative to the repository's root, wherever journey runs", async () => {
+    const repo = mkdtempSync(join(tmpdir(), "journey-root-"));
+    cpSync(join(ROOT, "examples/broken"), join(repo, "cx/maps"), { recursive: true });
+    execFileSync("git", ["init", "-q"], { cwd: repo });
+    const inside = join(repo, "cx/maps");
+    const sarif = JSON.parse((await run(["lint", "-f", "sarif"], inside)).stdout);
+    const uris = sarif.runs[0].results.map(
+      (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+        r.locations[0]?.physicalLocation.artifactLocation.uri,
+    );
+    expect(uris.length).toBeGreaterThan(10);
+    expect(uris.every((u: string) => u.startsWith("cx/maps/"))).toBe(true);
+    const github = (await run(["lint", "-f", "github"], inside)).stdout;
+    expect(github).toMatch(/^::error file=cx\/maps\/journeys\/julie-online\.yaml,/m);
+    const gitlab = JSON.parse((await run(["lint", "-f", "gitlab"], inside)).stdout);
+    expect(
+      gitlab.every((i: { location: { path: string } }) => i.location.path.startsWith("cx/maps/")),
+    ).toBe(true);
+    // stylish, json and junit keep the paths of the current directory, as people read them.
+    const json = JSON.parse((await run(["lint", "-f", "json"], inside)).stdout);
+    expect(json.findings[0].file).toBe("journeys/julie-online.yaml");
+  });
+});

@@ -1,10 +1,11 @@
-import { resolve } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import type { Io } from "../io/io.js";
 import { outputStyle } from "../io/io.js";
 import { ruleDoc } from "../io/shipped.js";
 import { appendStepSummary, emit, inputsOf } from "../io/output.js";
 import { UsageError } from "../errors.js";
-import { changedFiles } from "../io/git.js";
+import { changedFiles, repositoryRoot } from "../io/git.js";
+import { fromRepositoryRoot } from "../report/findings/paths.js";
 import { today } from "../io/today.js";
 import { loadWorkspaces } from "../io/workspaces.js";
 import { lintWithSuppressed } from "../lint/analyse.js";
@@ -59,6 +60,9 @@ export const lintOptions = {
 };
 
 type FindingsFormat = keyof typeof FINDINGS_FORMATS;
+
+/** The formats whose consumers read paths from the repository's root, not the current directory. */
+const FROM_REPOSITORY_ROOT: ReadonlySet<FindingsFormat> = new Set(["sarif", "github", "gitlab"]);
 
 /** One report to print: a format, and the file it goes to (undefined: stdout). */
 interface Target {
@@ -127,9 +131,13 @@ export async function lintCommand(
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   // --quiet hides the warnings; when they fail the run, the summary still counts them.
   const report = options.quiet ? errorsOnly(all, tooManyWarnings) : all;
+  const root = repositoryRoot(io.cwd);
+  const base = root === null ? "" : relative(root, io.cwd).split(sep).join("/");
   for (const { format: name, output } of targets) {
     const format = await formatterOf(FINDINGS_FORMATS, name);
-    emit(io, format(report, outputStyle(io, output)), output, all.inputs);
+    // Code scanning, annotations and Code Quality resolve paths from the repository's root.
+    const shown = FROM_REPOSITORY_ROOT.has(name) ? fromRepositoryRoot(report, base) : report;
+    emit(io, format(shown, outputStyle(io, output)), output, all.inputs);
   }
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (summaryFile && targets.some((t) => t.format === "github")) {

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 
 /**
@@ -47,4 +48,15 @@ export function changedFiles(cwd: string, ref: string): Set<string> {
   return new Set(
     listed.flatMap((out) => out.split("\0").filter(Boolean)).map((path) => resolve(root, path)),
   );
+}
+
+/**
+ * The root of the git repository around `cwd` (the nearest folder above it holding `.git`, a folder
+ * or a worktree's file), or null outside one. Found without running git.
+ */
+export function repositoryRoot(cwd: string): string | null {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".git"))) return dir;
+    if (dirname(dir) === dir) return null;
+  }
 }

@@ -103,8 +103,8 @@ function physical(file: string, range: Range) {
 }
 
 /**
- * The file as a relative URI reference: the path relative to the current directory, which in CI
- * is the repository's root, `/`-separated, each segment percent-encoded (a space, `#`, `%`).
+ * The file as a relative URI reference: the path relative to the repository's root (the lint
+ * command rebases the report, fromRepositoryRoot), `/`-separated, each segment percent-encoded.
  */
 function uriOf(file: string): string {
   return file.split("/").map(encodeURIComponent).join("/");

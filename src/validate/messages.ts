@@ -340,6 +340,9 @@ function describeValue(value: unknown): string {
   if (value === null || value === undefined) return "empty";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
+  // As YAML writes them: JSON has no infinity nor NaN (it would say null).
+  if (typeof value === "number" && !Number.isFinite(value))
+    return Number.isNaN(value) ? ".nan" : value > 0 ? ".inf" : "-.inf";
   const json = JSON.stringify(value);
   return json.length > 40 ? `${json.slice(0, 37)}…"` : json;
 }

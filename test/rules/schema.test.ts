@@ -15,6 +15,24 @@ ruleTester(schema, {
     },
   ],
   invalid: [
+    ...(
+      [
+        ["-.inf", "-.inf"],
+        [".inf", ".inf"],
+        [".nan", ".nan"],
+      ] as const
+    ).map(([written, shown]) => ({
+      name: `a non-finite number (${written}) is named as YAML writes it, not as null`,
+      code: `${PERSONA}contactPolicy: { maxSurveys: ${written}, window: P30D }\n`,
+      errors: [
+        {
+          messageId: "problem",
+          line: 5,
+          column: 30,
+          message: `"maxSurveys" must be a whole number, not ${shown}`,
+        },
+      ],
+    })),
     {
       name: "an unknown key, with did-you-mean: at the key",
       files,

@@ -33,7 +33,7 @@ export const html: RenderFormatter = (data) => {
       ...data.personas.map((p) =>
         el("li", {}, el("a", { href: `#${anchors.of(p)}` }, `Persona ${esc(p.name ?? p.id)}`)),
       ),
-      el("li", {}, el("a", { href: "#all-findings" }, "All findings")),
+      el("li", {}, el("a", { href: "#all-findings" }, "Other findings")),
     ),
   );
   const unplaced = anchors.findings.filter((p) => p.node === null);
@@ -72,13 +72,14 @@ export const html: RenderFormatter = (data) => {
       el(
         "section",
         { id: "all-findings", "aria-labelledby": "all-findings-title" },
-        el("h2", { id: "all-findings-title" }, `All lint findings (${data.findings.length})`),
-        unplaced.length === 0
-          ? ""
-          : el("p", {}, `${unplaced.length} of them concern no node drawn on this page.`),
-        findingsTable(anchors.findings, "All lint findings", (p) =>
-          p.node === null ? null : anchors.of(p.node),
+        el("h2", { id: "all-findings-title" }, `Other lint findings (${unplaced.length})`),
+        el(
+          "p",
+          {},
+          "Each finding about a journey, stage, event, survey or persona is listed with it above, and shown as a badge on it.",
+          unplaced.length === 0 ? "" : " These concern nothing drawn on this page:",
         ),
+        unplaced.length === 0 ? "" : findingsTable(unplaced, "Other lint findings", () => null),
       ),
     ),
     el(
@@ -94,7 +95,7 @@ export const html: RenderFormatter = (data) => {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="generator" content="${esc(`${data.tool.name} ${data.tool.version}`)}">`,
-    `<title>${esc(title)}</title>`,
+    `<title>${shortTitle(title)}</title>`,
     `<style>${CSS}</style>`,
     "</head>",
     el("body", {}, ...body),
@@ -102,3 +103,14 @@ export const html: RenderFormatter = (data) => {
     "",
   ].join("\n");
 };
+
+/** The title, escaped, in at most 70 characters as written (html-validate's long-title limit). */
+function shortTitle(title: string): string {
+  if (esc(title).length <= 70) return esc(title);
+  let out = "";
+  for (const c of title) {
+    if (esc(out + c).length > 69) break;
+    out += c;
+  }
+  return `${esc(out)}…`;
+}

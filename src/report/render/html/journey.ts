@@ -1,4 +1,5 @@
 import type { EventNode, JourneyNode, StageNode, SurveyNode } from "../../../model/types.js";
+import { periodOf } from "../../../survey/words.js";
 import { describeRecurrence } from "../../../views/recurrence.js";
 import type { RenderData } from "../index.js";
 import type { Anchors } from "./anchors.js";
@@ -360,7 +361,7 @@ export function journeySection(j: JourneyNode, data: RenderData, anchors: Anchor
           : esc(persona)
     }`,
     `Reviewed: ${j.reviewed ? esc(j.reviewed.text) : "not said"}`,
-    `Passed through: ${j.frequency ? `every ${esc(j.frequency.text)}` : "not said"}`,
+    `Passed through: ${j.frequency ? `every ${esc(periodOf(j.frequency))}` : "not said"}`,
     `${j.stages.length} stages, ${columns.filter((c) => c.event).length} events, ${j.stages.reduce((n, s) => n + s.surveys.length, j.surveys.length)} surveys`,
   ];
   return el(

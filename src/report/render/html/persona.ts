@@ -4,7 +4,7 @@ import type { PersonaPressure } from "../../../survey/pressure.js";
 import { amountOf } from "../../../survey/words.js";
 import type { RenderData } from "../index.js";
 import type { Anchors } from "./anchors.js";
-import { badges } from "./findings.js";
+import { badges, findingsTable } from "./findings.js";
 import { el, esc } from "./markup.js";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -68,6 +68,8 @@ export function personaSection(p: PersonaNode, data: RenderData, anchors: Anchor
     ),
     card,
     calendarStrip(p, data, anchors),
+    el("h3", {}, `Lint findings (${anchors.on(p).length})`),
+    findingsTable(anchors.on(p), `Lint findings of persona ${p.name ?? p.id}`, () => id),
   );
 }
 
@@ -163,7 +165,7 @@ function calendarStrip(persona: PersonaNode, data: RenderData, anchors: Anchors)
   const title = el(
     "h3",
     { id: heading },
-    `Survey calendar, ${esc(calendar.from)} to ${esc(calendar.to)}`,
+    `Survey calendar of ${esc(persona.name ?? persona.id)}, ${esc(calendar.from)} to ${esc(calendar.to)}`,
   );
   if (!p) {
     return el(

@@ -138,6 +138,24 @@ describe("--changed-since", () => {
     expect(JSON.parse(none.stdout).summary).toMatchObject({ files: 1 });
   });
 
+  it("a file deleted leaves references dangling in files that did not change: they are reported", async () => {
+    const repo = mkdtempSync(join(tmpdir(), "journey-git-"));
+    cpSync(join(ROOT, "examples/clean"), repo, { recursive: true });
+    git(repo, "init", "-q");
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "maps");
+    git(repo, "rm", "-q", "personas/marc.yaml");
+    const r = await run(["lint", "--changed-since", "HEAD", "-f", "json"], repo);
+    expect(r.code).toBe(1);
+    expect(
+      JSON.parse(r.stdout).findings.map((f: { rule: string; file: string; message: string }) => [
+        f.rule,
+        f.file,
+        f.message,
+      ]),
+    ).toEqual([["unknown-reference", "journeys/marc-store.yaml", 'unknown persona "marc"']]);
+  });
+
   it("outside a git repository, or with a ref git does not know: exit 2, one line", async () => {
     const plain = mkdtempSync(join(tmpdir(), "journey-nogit-"));
     cpSync(join(ROOT, "examples/clean"), plain, { recursive: true });

@@ -1,4 +1,4 @@
-import { relative, resolve, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Io } from "../io/io.js";
 import { outputStyle } from "../io/io.js";
 import { ruleDoc } from "../io/shipped.js";
@@ -180,12 +180,20 @@ export function lintReport(
     // --changed-since: of the files named, those changed (the workspace is still read whole).
     const reported =
       changed === null ? workspace.reported : changedOf(workspace.reported, changed, io.cwd);
+    // A change anywhere in the workspace (a file deleted, an id renamed) can leave a reference
+    // dangling in a file that did not change: what rules of absence find is reported everywhere.
+    const absence =
+      changed !== null && [...changed].some((file) => isInside(workspace.root, file))
+        ? new Set(registry.filter((r) => r.judgesAbsence).map((r) => r.id))
+        : new Set<string>();
     fileCount += reported.size;
     for (const file of reported) reportedFiles.add(file);
     const found = lintWithSuppressed(files, config, registry, flags, date, runs);
     // The paths select what is reported: a finding with any of its places in a file named.
     const inReport = (f: Finding) =>
-      reported.has(f.file) || f.related.some((r) => reported.has(r.file));
+      reported.has(f.file) ||
+      f.related.some((r) => reported.has(r.file)) ||
+      (absence.has(f.rule) && workspace.reported.has(f.file));
     findings.push(...found.findings.filter(inReport));
     suppressed.push(...found.suppressed.filter(inReport));
     unreadable.push(...unreadableFiles(files).map((f) => f.path));
@@ -204,6 +212,12 @@ export function lintReport(
     files: [...reportedFiles].sort(),
     inputs: inputsOf(workspaces),
   };
+}
+
+/** Whether an absolute path is in a folder (or is it). */
+function isInside(folder: string, file: string): boolean {
+  const rel = relative(folder, file);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }
 
 /** The files of `named` (cwd-relative, as in findings) that are among `changed` (absolute). */

@@ -21,6 +21,8 @@ export interface LoadedWorkspace {
   files: SourceFile[];
   /** The files the command-line paths name (as in findings): what is reported on. */
   reported: ReadonlySet<string>;
+  /** The folder of its config (absolute), or the current directory without one. */
+  root: string;
 }
 
 interface Group {
@@ -86,6 +88,7 @@ export function loadWorkspaces(
       config: group.loaded.config,
       files: files.map((f) => readSource(cwd, f)),
       reported: new Set([...group.named].map((f) => displayPath(cwd, f))),
+      root: group.loaded.root,
     };
   });
 }

@@ -82,6 +82,12 @@ export interface Rule<Options = Record<string, never>> {
   defaultOptions: Options;
   /** Runs after every other rule, once suppression comments have been applied. */
   runsLast?: boolean;
+  /**
+   * It concludes that something is missing from the whole workspace (an unknown persona, a persona
+   * without a journey): a change to any file can make it fire in another, so `--changed-since`
+   * reports its findings wherever they are once the workspace has changed.
+   */
+  judgesAbsence?: boolean;
   check(context: RuleContext<Options>): void;
 }
 

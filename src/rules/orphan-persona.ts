@@ -9,6 +9,7 @@ export const orphanPersona: Rule = {
   id: "orphan-persona",
   description: "Every persona has at least one journey.",
   defaultSeverity: "warning",
+  judgesAbsence: true,
   messages: { orphan: 'persona "{persona}" has no journey: map it, or remove it' },
   defaultOptions: {},
   check({ workspace, report }) {

@@ -11,6 +11,7 @@ export const unknownReference: Rule = {
     "References resolve: a journey's persona, a survey's event (of its own stage), channels and indicators the workspace knows.",
   defaultSeverity: "error",
   fixed: true,
+  judgesAbsence: true,
   messages: {
     persona: 'unknown persona "{id}"{hint}',
     eventOfOtherStage:

@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import displayWidth from "string-width";
@@ -19,19 +21,30 @@ interface Example {
   args: string[];
   grep: string | null;
   expected: string[];
+  /** The commands before it in its block (a shell's `printf … > day.mmd`, an earlier journey). */
+  before: Step[];
 }
+
+type Step = { shell: string } | { example: Example };
 
 function examples(markdown: string): Example[] {
   const found: Example[] = [];
   let inConsole = false;
   let current: Example | null = null;
+  let block: Step[] = [];
   markdown.split("\n").forEach((text, index) => {
     if (text.startsWith("```")) {
       inConsole = !inConsole && text === "```console";
       current = null;
+      block = [];
       return;
     }
     if (!inConsole) return;
+    if (text.startsWith("$ ") && !/^\$ (?:\w+=\S+ )*npx journey /.test(text)) {
+      block.push({ shell: text.slice(2) });
+      current = null;
+      return;
+    }
     const command = /^\$ ((?:\w+=\S+ )*)npx journey (.*?)(?: \| grep (.+))?$/.exec(text);
     if (command) {
       const env = Object.fromEntries(
@@ -48,8 +61,10 @@ function examples(markdown: string): Example[] {
         args: (command[2] ?? "").split(/\s+/).filter(Boolean),
         grep: command[3] ?? null,
         expected: [],
+        before: [...block],
       };
       found.push(current);
+      block.push({ example: current });
     } else if (current) {
       (current as Example).expected.push(text);
     }
@@ -60,14 +75,22 @@ function examples(markdown: string): Example[] {
   return found;
 }
 
-/** What a terminal shows: stdout and stderr in the order they were written, CRLF as LF. */
-async function shown(example: Example, now: Date): Promise<string> {
+/**
+ * What a terminal shows: stdout and stderr in the order they were written, CRLF as LF. Run in a
+ * folder of its own holding a copy of examples/ and docs/, after the commands before it in its block, so
+ * that what an example writes never lands in the repository.
+ */
+async function shown(example: Example, now: Date, cwd = sandbox()): Promise<string> {
+  for (const step of example.before) {
+    if ("shell" in step) execFileSync("bash", ["-c", step.shell], { cwd, stdio: "pipe" });
+    else await shown({ ...step.example, before: [] }, now, cwd);
+  }
   let out = "";
   const sink = (s: string) => {
     out += s;
   };
   await main(example.args, {
-    cwd: ROOT,
+    cwd,
     env: example.env,
     now,
     stdout: sink,
@@ -81,6 +104,13 @@ async function shown(example: Example, now: Date): Promise<string> {
   let lines = out.replace(/\r\n/g, "\n").replace(/\n$/, "").split("\n");
   if (example.grep !== null) lines = lines.filter((l) => l.includes(example.grep as string));
   return lines.join("\n");
+}
+
+function sandbox(): string {
+  const dir = mkdtempSync(join(tmpdir(), "journey-readme-"));
+  for (const folder of ["examples", "docs"])
+    cpSync(join(ROOT, folder), join(dir, folder), { recursive: true });
+  return dir;
 }
 
 /** The README's expected output as a pattern: each line literally, `…` for any lines. */

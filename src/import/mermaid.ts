@@ -74,7 +74,7 @@ export interface DiagramText {
  * blocks) gives each mermaid block; any other file is one diagram. Blocks that are not `journey`
  * diagrams are left out, each with a note.
  */
-export function diagramsOf(file: string, text: string): { diagrams: DiagramText[]; notes: Note[] } {
+function diagramsOf(file: string, text: string): { diagrams: DiagramText[]; notes: Note[] } {
   const normalized = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const fenced = /^ {0,3}(`{3,}|~{3,})[ \t]*mermaid\b/m.test(normalized);
   if (!/\.(md|markdown|mdx)$/i.test(file) && !fenced) {
@@ -495,9 +495,9 @@ export interface ImportResult {
 const BRAND = "brand";
 
 /** What the channel placeholder's comment says. */
-export const CHANNEL_TODO = " TODO: the channel of this touchpoint";
+const CHANNEL_TODO = " TODO: the channel of this touchpoint";
 /** The channel written on every event, for the user to correct. */
-export const PLACEHOLDER_CHANNEL = "web";
+const PLACEHOLDER_CHANNEL = "web";
 
 /**
  * The journey YAML of the diagrams of a file. Throws MermaidSyntaxError for the first diagram

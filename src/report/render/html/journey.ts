@@ -7,7 +7,7 @@ import { badges, findingsTable } from "./findings.js";
 import { el, esc } from "./markup.js";
 
 /** The curve's drawing: a point's height in px for a satisfaction of 1 to 5 (5 at the top). */
-export const CURVE = { height: 72, top: 12, step: 12 } as const;
+const CURVE = { height: 72, top: 12, step: 12 } as const;
 const yOf = (s: number) => CURVE.top + (5 - Math.min(5, Math.max(1, s))) * CURVE.step;
 
 /** A map with more columns than this goes on an A3 page when printed. */

@@ -14,7 +14,7 @@ export function esc(text: string | number | boolean): string {
 }
 
 /** `name="value"` pairs, escaped; false, null and undefined leave the attribute out. */
-export function attrs(pairs: Record<string, string | number | boolean | null | undefined>): string {
+function attrs(pairs: Record<string, string | number | boolean | null | undefined>): string {
   return Object.entries(pairs)
     .filter(([, v]) => v !== null && v !== undefined && v !== false)
     .map(([k, v]) => (v === true ? ` ${k}` : ` ${k}="${esc(v as string | number)}"`))

@@ -130,6 +130,17 @@ describe("stylish shows related places", () => {
     );
   });
 
+  it("at most eight, then how many more", () => {
+    const crowd = Array.from({ length: 300 }, (_, i) => ({ ...sends[0]!, line: 100 + i }));
+    const lines = stylish(report([finding({ ...pressure, related: crowd })]), plain(undefined))
+      .split("\n")
+      .filter((l) => l.includes("↳"));
+    expect(lines).toHaveLength(8);
+    expect(lines.at(-1)).toBe(
+      "                ↳ … and 293 more places (all of them in --format sarif)",
+    );
+  });
+
   it("under the wrapped message at a terminal's width", () => {
     expect(stylish(report([pressure]), plain(72))).toBe(
       lines(

@@ -130,19 +130,32 @@ function relatedLines(
   c: ChalkInstance,
 ): string[] {
   const named = (p: RelatedPlace) => finding.message.includes(`${p.file}:${p.line}:${p.column}`);
-  const places = finding.related.filter((p) => !named(p));
-  if (places.length === 0) return [];
+  const all = finding.related.filter((p) => !named(p));
+  if (all.length === 0) return [];
+  // A crowd of hundreds of sends is one finding: show its first places, and say how many more.
+  const places = all.length > MAX_RELATED ? all.slice(0, MAX_RELATED - 1) : all;
+  const more =
+    all.length > places.length
+      ? [
+          `${" ".repeat(indent)}${c.dim(`↳ … and ${all.length - places.length} more places (all of them in --format sarif)`)}`,
+        ]
+      : [];
   const where = places.map((p) =>
     p.file === file ? `${p.line}:${p.column}` : `${p.file}:${p.line}:${p.column}`,
   );
   const whereWidth = Math.max(...where.map((w) => w.length));
   const at = indent + 2 + whereWidth + 2; // where the description starts
-  return places.flatMap((p, i) => {
-    const lead = `${" ".repeat(indent)}${c.dim(`↳ ${(where[i] ?? "").padEnd(whereWidth)}`)}  `;
-    if (width === undefined) return [`${lead}${p.what}`];
-    const [first = "", ...rest] = wrapText(p.what, Math.max(MIN_WHAT, width - at)).split("\n");
-    return [`${lead}${first}`, ...rest.map((line) => `${" ".repeat(at)}${line}`)];
-  });
+  return places
+    .flatMap((p, i) => {
+      const lead = `${" ".repeat(indent)}${c.dim(`↳ ${(where[i] ?? "").padEnd(whereWidth)}`)}  `;
+      if (width === undefined) return [`${lead}${p.what}`];
+      const [first = "", ...rest] = wrapText(p.what, Math.max(MIN_WHAT, width - at)).split("\n");
+      return [`${lead}${first}`, ...rest.map((line) => `${" ".repeat(at)}${line}`)];
+    })
+    .concat(more);
 }
+
+/** The most related places shown under one finding. */
+const MAX_RELATED = 8;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -14,7 +14,6 @@
  *   FUZZ_RUNS=500 npx vitest run test/fuzz.test.ts                   seeds 1 to 500
  *   FUZZ_SEED=1234 [FUZZ_RUNS=100] npx vitest run test/fuzz.test.ts  from seed 1234
  *   FUZZ_BOUND_MS=5000 …                                             another time bound (ms)
- *   FUZZ_STRICT=1 …                                                  no known problem tolerated
  *   FUZZ_MUTATIONS=8 …                                               up to 8 mutations a case (default 3)
  *
  * A failure prints its seed, its mutations, the fewest of them that still fail and where their

@@ -1,5 +1,5 @@
 import { UsageError } from "../errors.js";
-import { type Io, outputStyle } from "../io/io.js";
+import { outputStyle } from "../io/io.js";
 import { emit, inputsOf } from "../io/output.js";
 import { today } from "../io/today.js";
 import { CALENDAR_FORMATS } from "../report/calendar/index.js";
@@ -53,13 +53,15 @@ export default defineCommand({
     const workspaces = readForDisplay(io, paths, options.config);
     const first = workspaces[0];
     if (!first) throw new UsageError("no maps to read");
-    const range = rangeOf(options, defaultRange(first.config, date), io);
+    const notes: string[] = [];
+    const range = rangeOf(options, defaultRange(first.config, date), notes);
     const calendar = calendarOf(workspaces, range, options);
     const format = await formatterOf(CALENDAR_FORMATS, options.format);
     const report = { ...calendar, by: options.by, today: date };
     const text = await format(report, outputStyle(io, options.output));
+    // Notes once the calendar is sure to be printed: an invocation error is one line alone.
     const note = displayNote(workspaces);
-    if (note !== null) io.stderr(note);
+    for (const line of [...notes, ...(note === null ? [] : [note])]) io.stderr(line);
     emit(io, text, options.output, inputsOf(workspaces));
     return 0;
   },
@@ -70,12 +72,12 @@ const MAX_DAYS = 366 * 100;
 
 /**
  * The range of --from/--to, else `fallback`'s. A range that would run past 9999-12-31 (`--from
- * 9999-12-31` and a year's horizon) ends on that day, with a note on stderr.
+ * 9999-12-31` and a year's horizon) ends on that day, with a note (added to `notes`) for stderr.
  */
 function rangeOf(
   options: { from?: string; to?: string },
   fallback: DayRange,
-  io: Pick<Io, "stderr">,
+  notes: string[],
 ): DayRange {
   const read = (flag: string, value: string | undefined) => {
     if (value === undefined) return undefined;
@@ -96,7 +98,7 @@ function rangeOf(
     );
   }
   if (to > LAST_DAY) {
-    io.stderr("journey: the calendar ends on 9999-12-31, the last day a date can be written\n");
+    notes.push("journey: the calendar ends on 9999-12-31, the last day a date can be written\n");
     to = LAST_DAY;
   }
   return { from, to };

@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
 import { outputStyle } from "../io/io.js";
-import { emit, inputsOf } from "../io/output.js";
+import { emit } from "../io/output.js";
 import { today } from "../io/today.js";
 import { scoped } from "../model/scope.js";
 import { RENDER_FORMATS, type RenderData } from "../report/render/index.js";
@@ -44,7 +44,7 @@ export default defineCommand({
     requireKnown("persona", options.persona, known.personas);
     requireKnown("journey", options.journey, known.journeys);
     const chosen = (values: readonly string[], value: string | null | undefined) =>
-      values.length === 0 || (value != null && values.includes(value));
+      values.length === 0 || (value !== null && value !== undefined && values.includes(value));
     const shown = scoped(workspace, {
       journey: (j) => chosen(options.journey, j.id) && chosen(options.persona, j.persona?.value),
       persona: (id) => chosen(options.persona, id),

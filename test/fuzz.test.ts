@@ -22,7 +22,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { BOUND_MS, describeCase, drawCase, runCase, shrink, unmutated } from "./fuzz/run.js";
 
-/** The seeds every run checks (each a case of 1 to 3 mutations through 14 commands). */
+/** The seeds every run checks (each a case of 1 to 3 mutations through every command). */
 const CI_SEEDS = 24;
 
 function seeds(): number[] {

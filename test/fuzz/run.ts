@@ -4,11 +4,12 @@
  * breaks the CLI's contract is returned as a list of problems (empty: the case passed).
  *
  * Each command must end within BOUND_MS; print no crash (internal error, TypeError, RangeError,
- * ReferenceError, a stack line); exit 0, 1 or 2 (the views, the calendar, rules and schema: 0 or
- * 2); on exit 2 print one `journey: …` line (an invalid config: its problems indented under it)
- * and nothing on stdout; print JSON or iCalendar when asked. lint and validate in JSON exit 1
- * exactly when a finding is an error, count what they list, and locate each finding on a line of
- * a file of the workspace. Across the commands of a case: stylish and JSON exit and count alike;
+ * ReferenceError, a stack line); exit 0, 1 or 2 (the views, the calendar, render, rules and
+ * schema: 0 or 2); on exit 2 print one `journey: …` line (an invalid config: its problems
+ * indented under it) and nothing on stdout; print JSON (json, sarif, gitlab), XML (junit) or
+ * iCalendar when asked. lint and validate in JSON exit 1 exactly when a finding is an error,
+ * count what they list, and locate each finding on a line of a file of the workspace. Across the
+ * commands of a case: every format of lint exits as JSON does, and stylish counts alike;
  * validate finds exactly what lint finds with the structural rules; one command run with
  * --output writes what it prints without; a file named alone has the findings it has when its
  * whole workspace is linted.
@@ -196,14 +197,17 @@ function problemsOf(r: Result, files: Files): string[] {
     if (r.stdout !== "") problems.push("exit 2 but something on stdout");
     return problems;
   }
-  if (format === "json") {
+  if (format === "json" || format === "sarif" || format === "gitlab") {
     let parsed: unknown;
     try {
       parsed = JSON.parse(r.stdout);
     } catch (error) {
       return [...problems, `stdout is not JSON: ${String(error)}`];
     }
-    if (findingCommand) problems.push(...reportProblems(r.code, parsed as JsonReport, files));
+    if (findingCommand && format === "json")
+      problems.push(...reportProblems(r.code, parsed as JsonReport, files));
+  } else if (format === "junit") {
+    if (!r.stdout.startsWith("<?xml")) problems.push("not an XML document");
   } else if (format === "ics") {
     if (!r.stdout.startsWith("BEGIN:VCALENDAR\r\n") || !r.stdout.endsWith("END:VCALENDAR\r\n"))
       problems.push("not an iCalendar stream");
@@ -246,8 +250,10 @@ function crossProblems(results: ReadonlyMap<string, Result>): string[] {
   const json = results.get("lint paths --format json");
   const validate = results.get("validate paths --format json");
   if (!stylish || !json || !validate) return ["a lint run is missing"];
-  if (stylish.code !== json.code)
-    problems.push(`lint exits ${stylish.code} in stylish but ${json.code} in json`);
+  // Every format of lint exits as its JSON does.
+  for (const [command, r] of results)
+    if (command.startsWith("lint ") && r.code !== json.code)
+      problems.push(`${command} exits ${r.code}, --format json ${json.code}`);
   if (json.code === 2 || validate.code === 2) {
     if (json.code !== validate.code)
       problems.push(`lint exits ${json.code} but validate ${validate.code}`);

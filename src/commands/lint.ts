@@ -21,6 +21,7 @@ import type { AnyRule } from "../lint/rule.js";
 import { unreadableFiles } from "../model/workspace.js";
 import { FINDINGS_FORMATS, type LintReport, type RuleMeta } from "../report/findings/index.js";
 import { formatterOf } from "../report/registry.js";
+import { pushAll } from "../util/arrays.js";
 import {
   configOption,
   countOption,
@@ -194,9 +195,12 @@ export function lintReport(
       reported.has(f.file) ||
       f.related.some((r) => reported.has(r.file)) ||
       (absence.has(f.rule) && workspace.reported.has(f.file));
-    findings.push(...found.findings.filter(inReport));
-    suppressed.push(...found.suppressed.filter(inReport));
-    unreadable.push(...unreadableFiles(files).map((f) => f.path));
+    pushAll(findings, found.findings.filter(inReport));
+    pushAll(suppressed, found.suppressed.filter(inReport));
+    pushAll(
+      unreadable,
+      unreadableFiles(files).map((f) => f.path),
+    );
   }
   findings.sort(compareFindings);
   suppressed.sort(compareFindings);

@@ -10,6 +10,7 @@ import type { Workspace } from "../model/workspace.js";
 import { outputStyle } from "../io/io.js";
 import { emit, inputsOf } from "../io/output.js";
 import { formatterOf } from "../report/registry.js";
+import { pushAll } from "../util/arrays.js";
 import { VIEW_FORMATS, type ViewData } from "../report/views/index.js";
 import { type Filter, vocabulary } from "../views/filter.js";
 import type { Locate } from "../views/plan.js";
@@ -104,11 +105,11 @@ const emptyWorkspace = (): Workspace => ({
 });
 
 function append(to: Workspace, from: Workspace): void {
-  to.personas.push(...from.personas);
-  to.journeys.push(...from.journeys);
-  to.events.push(...from.events);
-  to.surveys.push(...from.surveys);
-  to.unreadable.push(...from.unreadable);
+  pushAll(to.personas, from.personas);
+  pushAll(to.journeys, from.journeys);
+  pushAll(to.events, from.events);
+  pushAll(to.surveys, from.surveys);
+  pushAll(to.unreadable, from.unreadable);
 }
 
 /** What a view row can be filtered by. */

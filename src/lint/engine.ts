@@ -11,6 +11,7 @@ import {
 } from "./finding.js";
 import { applyDirectives } from "./suppress.js";
 import type { DirectiveProblem, LocatedSchemaIssue, Place, Report } from "./rule.js";
+import { pushAll } from "../util/arrays.js";
 
 export interface EngineInput {
   files: readonly SourceFile[];
@@ -92,7 +93,7 @@ export function runRulesWithSuppressed(input: EngineInput): {
   const rooted = findings.filter((f) => isMalformation(f) || !malformed.has(placeKey(f)));
   const { kept, suppressed, problems } = applyDirectives(rooted, input.files, input.rules);
   findings.length = 0;
-  findings.push(...kept);
+  pushAll(findings, kept);
   run(
     input.rules.filter((r) => r.rule.runsLast),
     problems,

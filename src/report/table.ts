@@ -1,5 +1,6 @@
 import type { ChalkInstance } from "chalk";
 import displayWidth from "string-width";
+import { maxOf, minOf } from "../util/arrays.js";
 
 /** A table cell: its text, and how to colour it when colours are on. */
 export interface Cell {
@@ -54,7 +55,7 @@ export async function renderTable(
   const natural = columns.map((column, i) =>
     Math.max(
       textWidth(column.header),
-      ...rows.map((row) => Math.max(...(row[i]?.text ?? "").split("\n").map(textWidth))),
+      maxOf(rows, (row) => maxOf((row[i]?.text ?? "").split("\n"), textWidth, 0), 0),
     ),
   );
   const texts = columns.map((column, i) => [
@@ -83,7 +84,7 @@ function renderRecords(
   width: number,
   chalk: ChalkInstance,
 ): string {
-  const label = Math.max(...columns.map((c) => textWidth(c.header)));
+  const label = maxOf(columns, (c) => textWidth(c.header), -Infinity);
   const value = Math.max(MIN_ANY, width - label - 2 * CELL_EXTRA - 1);
   return rows
     .map((row) => {
@@ -116,7 +117,10 @@ function draw(
   rows.forEach((row, r) => {
     if (header && r === 1) out.push(rule("├", "┼", "┤"));
     const cells = row.map((content) => colorizeLines(content.split("\n")));
-    const height = Math.max(1, ...cells.map((lines) => lines.length));
+    const height = Math.max(
+      1,
+      maxOf(cells, (lines) => lines.length, 1),
+    );
     for (let n = 0; n < height; n++) {
       const parts = cells.map((lines, i) => {
         const w = widths[i] ?? 0;
@@ -356,8 +360,8 @@ function fit(
         return narrowest === undefined ? w : Math.max(narrowest, Math.min(w, cap));
       });
     // The largest cap that fits, else the lowest that gives anything (every column its narrowest).
-    let low = Math.min(...free.values());
-    let high = Math.max(...[...free.keys()].map((i) => widths[i] ?? 0)) - 1;
+    let low = minOf(free.values(), (w) => w, Infinity);
+    let high = maxOf(free.keys(), (i) => widths[i] ?? 0, -Infinity) - 1;
     if (total(capped(low)) > width) high = low;
     while (low < high) {
       const mid = Math.ceil((low + high) / 2);
@@ -399,7 +403,7 @@ function columnCost(
     .map(([word, count]) => ({
       count,
       width: textWidth(word),
-      widestPart: Math.max(...word.split(/(?<=[-/])/).map(textWidth)),
+      widestPart: maxOf(word.split(/(?<=[-/])/), textWidth, -Infinity),
     }))
     .sort((a, b) => b.width - a.width);
   lines.sort((a, b) => b - a);

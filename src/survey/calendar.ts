@@ -3,6 +3,7 @@ import type { Scope } from "../model/scope.js";
 import type { JourneyNode, SurveyNode } from "../model/types.js";
 import type { Workspace } from "../model/workspace.js";
 import { requireKnown, vocabulary } from "../views/filter.js";
+import { pushAll } from "../util/arrays.js";
 import { dateOf } from "./civil.js";
 import { type PersonaPressure, pressures } from "./pressure.js";
 import type { DayRange, PlacedSend } from "./schedule.js";
@@ -70,8 +71,8 @@ export function calendarOf(
   const journeyShown = new Map<JourneyNode, boolean>();
   for (const { config, workspace, scope } of workspaces) {
     const known = vocabulary(workspace);
-    personaIds.push(...known.personas);
-    journeyIds.push(...known.journeys);
+    pushAll(personaIds, known.personas);
+    pushAll(journeyIds, known.journeys);
     for (const p of pressures(workspace, config, range)) {
       all.push(p);
       if (!scope || scope.persona(p.persona)) shown.add(p);

@@ -39,7 +39,9 @@ export async function calendarTable(report: CalendarReport, style: Style): Promi
   for (const [p, send] of sends) {
     const period = periodOf(send.day, by);
     const row = periods.get(period) ?? new Map<string, PlacedSend[]>();
-    row.set(p.persona, [...(row.get(p.persona) ?? []), send]);
+    const list = row.get(p.persona);
+    if (list) list.push(send);
+    else row.set(p.persona, [send]);
     periods.set(period, row);
   }
   const columns = [

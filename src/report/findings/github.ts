@@ -1,5 +1,6 @@
 import type { Finding } from "../../lint/finding.js";
 import type { LintReport } from "./index.js";
+import { pushAll } from "../../util/arrays.js";
 
 /**
  * How many annotations of one level (error, warning) GitHub shows for a step; it drops the rest
@@ -30,7 +31,11 @@ export function github(report: LintReport): string {
   };
   const over = hidden.errors + hidden.warnings > 0;
   const group = `journey: all ${plural(findings.length, "finding")}`;
-  if (over) out.push(`::group::${group}`, ...findings.map(plainLine), "::endgroup::");
+  if (over) {
+    out.push(`::group::${group}`);
+    pushAll(out, findings.map(plainLine));
+    out.push("::endgroup::");
+  }
   out.push(`journey: ${summaryLine(report)}`);
   if (report.unreadable.length > 0) {
     out.push(

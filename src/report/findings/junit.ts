@@ -1,5 +1,6 @@
 import type { Finding } from "../../lint/finding.js";
 import type { LintReport } from "./index.js";
+import { pushAll } from "../../util/arrays.js";
 
 /**
  * `journey lint --format junit`: a JUnit XML report, for CI test reports (GitLab's
@@ -13,7 +14,11 @@ export function junit({ findings, files }: LintReport): string {
   const byFile = new Map<string, Finding[]>();
   for (const file of files) byFile.set(file, []);
   // A finding can be in a file not named, when one of its related places is in a named one.
-  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const f of findings) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
   const suites = [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   let tests = 0;
   const body: string[] = [];
@@ -22,11 +27,11 @@ export function junit({ findings, files }: LintReport): string {
     tests += cases;
     body.push(
       `  <testsuite${attributes({ name: file, tests: cases, failures: list.length, errors: 0, skipped: 0 })}>`,
-      ...(list.length === 0
-        ? [`    <testcase${attributes({ classname: file, name: "no problems" })}/>`]
-        : testcases(file, list)),
-      "  </testsuite>",
     );
+    if (list.length === 0) {
+      body.push(`    <testcase${attributes({ classname: file, name: "no problems" })}/>`);
+    } else pushAll(body, testcases(file, list));
+    body.push("  </testsuite>");
   }
   const root = attributes({ name: "journey", tests, failures: findings.length, errors: 0 });
   return [

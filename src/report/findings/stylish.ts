@@ -3,6 +3,7 @@ import displayWidth from "string-width";
 import type { Finding, RelatedPlace } from "../../lint/finding.js";
 import { chalkFor, type Style } from "../style.js";
 import { wrapText } from "../table.js";
+import { maxOf, pushAll } from "../../util/arrays.js";
 import type { LintReport } from "./index.js";
 
 /**
@@ -19,9 +20,15 @@ export function stylish(report: LintReport, style: Style): string {
   const c = chalkFor(style);
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
-  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const f of findings) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
   for (const [file, list] of byFile) {
-    out.push(c.underline(file), ...fileLines(file, list, style.width, c), "");
+    out.push(c.underline(file));
+    pushAll(out, fileLines(file, list, style.width, c));
+    out.push("");
   }
   const files = `${summary.files} file${summary.files === 1 ? "" : "s"}`;
   const total = summary.errors + summary.warnings;
@@ -82,14 +89,14 @@ function fileLines(
   c: ChalkInstance,
 ): string[] {
   const position = (f: Finding) => `${f.line}:${f.column}`;
-  const widest = (text: (f: Finding) => string) => Math.max(...list.map((f) => text(f).length));
+  const widest = (text: (f: Finding) => string) => maxOf(list, (f) => text(f).length, -Infinity);
   const posWidth = widest(position);
   const sevWidth = widest((f) => f.severity);
   const messageWidth = widest((f) => f.message);
   const ruleWidth = widest((f) => f.rule);
   const indent = 2 + posWidth + 2 + sevWidth + 2;
   // The message column: its longest message, or what the terminal leaves beside the rule ids.
-  const longest = Math.max(...list.map((f) => displayWidth(f.message)));
+  const longest = maxOf(list, (f) => displayWidth(f.message), -Infinity);
   const room = width === undefined ? longest : width - indent - 2 - ruleWidth;
   const aligned = room >= Math.min(longest, MIN_MESSAGE);
   const column = aligned ? Math.min(longest, room) : Math.max(MIN_MESSAGE, (width ?? 0) - indent);
@@ -106,13 +113,14 @@ function fileLines(
       if (aligned) {
         const first = wrapped[0] ?? "";
         lines.push(`${head}${first}${" ".repeat(column - displayWidth(first))}  ${c.dim(rule)}`);
-        lines.push(...wrapped.slice(1).map(under));
+        pushAll(lines, wrapped.slice(1).map(under));
       } else {
         // Too narrow for a column of rule ids: the rule id heads the finding, the message under.
-        lines.push(`${head}${c.dim(rule)}`, ...wrapped.map(under));
+        lines.push(`${head}${c.dim(rule)}`);
+        pushAll(lines, wrapped.map(under));
       }
     }
-    lines.push(...relatedLines(file, finding, indent, width, c));
+    pushAll(lines, relatedLines(file, finding, indent, width, c));
   }
   return lines;
 }
@@ -143,7 +151,7 @@ function relatedLines(
   const where = places.map((p) =>
     p.file === file ? `${p.line}:${p.column}` : `${p.file}:${p.line}:${p.column}`,
   );
-  const whereWidth = Math.max(...where.map((w) => w.length));
+  const whereWidth = maxOf(where, (w) => w.length, -Infinity);
   const at = indent + 2 + whereWidth + 2; // where the description starts
   return places
     .flatMap((p, i) => {

@@ -27,10 +27,10 @@ export const html: RenderFormatter = (data) => {
     el(
       "ul",
       {},
-      ...data.journeys.map((j) =>
+      data.journeys.map((j) =>
         el("li", {}, el("a", { href: `#${anchors.of(j)}` }, esc(j.title ?? j.id))),
       ),
-      ...data.personas.map((p) =>
+      data.personas.map((p) =>
         el("li", {}, el("a", { href: `#${anchors.of(p)}` }, `Persona ${esc(p.name ?? p.id)}`)),
       ),
       el("li", {}, el("a", { href: "#all-findings" }, "Other findings")),
@@ -67,8 +67,8 @@ export const html: RenderFormatter = (data) => {
       "main",
       {},
       data.journeys.length === 0 ? el("p", {}, "No journey to draw.") : "",
-      ...data.journeys.map((j) => journeySection(j, data, anchors)),
-      ...data.personas.map((p) => personaSection(p, data, anchors)),
+      data.journeys.map((j) => journeySection(j, data, anchors)),
+      data.personas.map((p) => personaSection(p, data, anchors)),
       el(
         "section",
         { id: "all-findings", "aria-labelledby": "all-findings-title" },
@@ -98,7 +98,7 @@ export const html: RenderFormatter = (data) => {
     `<title>${shortTitle(title)}</title>`,
     `<style>${CSS}</style>`,
     "</head>",
-    el("body", {}, ...body),
+    el("body", {}, body),
     "</html>",
     "",
   ].join("\n");

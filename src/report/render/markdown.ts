@@ -6,6 +6,7 @@ import { amountOf } from "../../survey/words.js";
 import { coverageRows, surveyRows, touchpointRows } from "../../views/plan.js";
 import type { RenderData, RenderFormatter } from "./index.js";
 import { mermaidOf } from "./mermaid.js";
+import { pushAll } from "../../util/arrays.js";
 
 /**
  * `journey render --format markdown`: a report a reviewer reads on GitHub. Per journey, its
@@ -26,15 +27,15 @@ export const markdown: RenderFormatter = (data) => {
     "",
   );
   if (journeys.length > 0) {
-    out.push(...journeys.map((j) => `- [${text(j.title ?? j.id)}](#${anchorOf(j)})`), "");
+    pushAll(out, [...journeys.map((j) => `- [${text(j.title ?? j.id)}](#${anchorOf(j)})`), ""]);
   }
   const placed = new Set<Finding>();
   for (const journey of journeys) {
     const own = findingsOf(journey, data);
     for (const f of own) placed.add(f);
-    out.push(...journeySection(journey, data, own));
+    pushAll(out, journeySection(journey, data, own));
   }
-  out.push(...pressureSection(data.calendar.personas, data));
+  pushAll(out, pressureSection(data.calendar.personas, data));
   const others = data.findings.filter((f) => !placed.has(f));
   if (others.length > 0) {
     out.push(
@@ -43,13 +44,13 @@ export const markdown: RenderFormatter = (data) => {
       "The findings of the files named that are about no journey drawn here (personas, other documents).",
       "",
     );
-    out.push(
+    pushAll(out, [
       ...table(
         ["severity", "where", "rule", "message"],
         others.map((f) => [f.severity, `${f.file}:${f.line}:${f.column}`, f.rule, f.message]),
       ),
       "",
-    );
+    ]);
   }
   return `${out.join("\n").replace(/\n+$/, "")}\n`;
 };
@@ -87,7 +88,7 @@ function journeySection(journey: JourneyNode, data: RenderData, findings: Findin
 
   out.push("### Touchpoints", "");
   const touchpoints = touchpointRows(data.workspace, data.locate).filter(sameJourney);
-  out.push(
+  pushAll(out, [
     ...table(
       ["stage", "event", "channel", "satisfaction", "surveys listening"],
       touchpoints.map((t) => [
@@ -103,11 +104,11 @@ function journeySection(journey: JourneyNode, data: RenderData, findings: Findin
     "",
     `${plural(touchpoints.length, "touchpoint")}, ${touchpoints.filter((t) => t.surveys.length === 0).length} not listened to by any survey. ★ key moment`,
     "",
-  );
+  ]);
 
   out.push("### Stage coverage", "");
   const coverage = coverageRows(data.workspace, data.locate).filter(sameJourney);
-  out.push(
+  pushAll(out, [
     ...table(
       ["stage", "key moment", "status", "surveys, or why not"],
       coverage.map((c) => [
@@ -120,13 +121,13 @@ function journeySection(journey: JourneyNode, data: RenderData, findings: Findin
     "",
     `${plural(coverage.length, "stage")}: ${coverage.filter((c) => c.status === "surveyed").length} surveyed, ${coverage.filter((c) => c.status === "waived").length} waived, ${coverage.filter((c) => c.status === "open").length} open`,
     "",
-  );
+  ]);
 
   out.push("### Survey plan", "");
   const surveys = surveyRows(data.workspace, data.locate).filter(sameJourney);
   if (surveys.length === 0) out.push("No survey listens to this journey.", "");
   else {
-    out.push(
+    pushAll(out, [
       ...table(
         ["survey", "stage", "event", "channel", "subject", "indicators", "recurrence", "questions"],
         surveys.map((s) => [
@@ -141,19 +142,19 @@ function journeySection(journey: JourneyNode, data: RenderData, findings: Findin
         ]),
       ),
       "",
-    );
+    ]);
   }
 
   out.push("### Contact pressure", "");
   const pressure = data.calendar.personas.filter((p) => p.persona === persona);
   if (pressure.length === 0) out.push("No survey of these maps reaches this persona.", "");
-  else out.push(...pressureTable(pressure), "");
+  else pushAll(out, [...pressureTable(pressure), ""]);
 
   out.push("### Lint", "");
   const errors = findings.filter((f) => f.severity === "error").length;
   if (findings.length === 0) out.push("✔ no problems.", "");
   else {
-    out.push(
+    pushAll(out, [
       `${findingsCount(errors, findings.length - errors)}:`,
       "",
       ...table(
@@ -161,7 +162,7 @@ function journeySection(journey: JourneyNode, data: RenderData, findings: Findin
         findings.map((f) => [f.severity, `${f.line}:${f.column}`, f.rule, f.message]),
       ),
       "",
-    );
+    ]);
   }
   return out;
 }

@@ -28,6 +28,7 @@ export class Anchors {
   constructor(data: RenderData) {
     const nodes: { node: Node; entity: string; file: string; line: number }[] = [];
     const add = (node: Node, kind: string, entity: string, ...parts: string[]) => {
+      // eslint-disable-next-line no-restricted-syntax -- a rest parameter passed on: a few ids.
       this.anchors.set(node, this.ids.make(kind, ...parts));
       nodes.push({ node, entity, ...data.locate(node.origin) });
     };
@@ -45,7 +46,9 @@ export class Anchors {
     this.findings = data.findings.map((finding, i) => {
       const node = placeOf(finding, nodes);
       const placed = { finding, anchor: `finding-${i + 1}`, node };
-      if (node) this.onNode.set(node, [...(this.onNode.get(node) ?? []), placed]);
+      const on = node ? this.onNode.get(node) : undefined;
+      if (on) on.push(placed);
+      else if (node) this.onNode.set(node, [placed]);
       return placed;
     });
   }
@@ -64,6 +67,7 @@ export class Anchors {
 
   /** A fresh unique id for an element that is not a node (a heading, a caption). */
   extra(...parts: string[]): string {
+    // eslint-disable-next-line no-restricted-syntax -- a rest parameter passed on: a few ids.
     return this.ids.make(...parts);
   }
 }

@@ -54,9 +54,9 @@ export function findingsTable(
       el(
         "tr",
         {},
-        ...["severity", "rule", "message", "where"].map((h) => el("th", { scope: "col" }, h)),
+        ["severity", "rule", "message", "where"].map((h) => el("th", { scope: "col" }, h)),
       ),
     ),
-    el("tbody", {}, ...rows),
+    el("tbody", {}, rows),
   );
 }

@@ -83,7 +83,7 @@ function surveyCard(s: SurveyNode, anchors: Anchors, note = ""): string {
             {},
             `${questions.length} ${questions.length === 1 ? "question" : "questions"}`,
           ),
-          el("ol", {}, ...questions),
+          el("ol", {}, questions),
         ),
   );
 }
@@ -191,14 +191,20 @@ function lane(title: string, columns: readonly Column[], cell: (e: EventNode) =>
     "tr",
     {},
     el("th", { scope: "row" }, esc(title)),
-    ...columns.map((c) =>
+    columns.map((c) =>
       c.event ? cell(c.event) : el("td", {}, el("span", { class: "muted" }, "–")),
     ),
   );
 }
 
 const list = (items: readonly string[]) =>
-  items.length === 0 ? "" : el("ul", {}, ...items.map((t) => el("li", {}, t)));
+  items.length === 0
+    ? ""
+    : el(
+        "ul",
+        {},
+        items.map((t) => el("li", {}, t)),
+      );
 
 function grid(j: JourneyNode, data: RenderData, anchors: Anchors): string {
   const columns = columnsOf(j);
@@ -214,7 +220,7 @@ function grid(j: JourneyNode, data: RenderData, anchors: Anchors): string {
     "tr",
     {},
     el("td", {}, el("span", { class: "vh" }, "lane")),
-    ...j.stages.map((s) => stageHeader(s, anchors)),
+    j.stages.map((s) => stageHeader(s, anchors)),
   );
   const rows = [
     lane("Action", columns, (e) => eventCell(e, anchors)),
@@ -230,7 +236,7 @@ function grid(j: JourneyNode, data: RenderData, anchors: Anchors): string {
         "Satisfaction",
         el("span", { class: "vh" }, `, 1 to 5: ${esc(points.join("; "))}`),
       ),
-      ...columns.map((_, i) => curveCell(columns, i)),
+      columns.map((_, i) => curveCell(columns, i)),
     ),
     lane("Emotion", columns, (e) => el("td", {}, e.emotion === null ? "–" : esc(e.emotion))),
     lane("Pain points", columns, (e) =>
@@ -286,7 +292,7 @@ function grid(j: JourneyNode, data: RenderData, anchors: Anchors): string {
       "tr",
       {},
       el("th", { scope: "row" }, "Surveys of the stage"),
-      ...j.stages.map((stage) => {
+      j.stages.map((stage) => {
         const surveys = onStage(stage);
         const open = stage.surveys.length === 0 && stage.noSurvey === null;
         const content =
@@ -332,7 +338,7 @@ function grid(j: JourneyNode, data: RenderData, anchors: Anchors): string {
         `${esc(j.title ?? j.id)}: stages as columns, each with its events; lanes as rows`,
       ),
       el("thead", {}, header),
-      el("tbody", {}, ...rows),
+      el("tbody", {}, rows),
     ),
   );
 }
@@ -381,7 +387,11 @@ export function journeySection(j: JourneyNode, data: RenderData, anchors: Anchor
       " ",
       badges(anchors.on(j)),
     ),
-    el("ul", { class: "meta" }, ...facts.map((f) => el("li", {}, f))),
+    el(
+      "ul",
+      { class: "meta" },
+      facts.map((f) => el("li", {}, f)),
+    ),
     grid(j, data, anchors),
     el("h3", {}, "About the relationship (journey-wide surveys)"),
     relationship.length === 0

@@ -21,12 +21,17 @@ function attrs(pairs: Record<string, string | number | boolean | null | undefine
     .join("");
 }
 
-/** An element: tag, attributes, and inner HTML (already markup). */
+/**
+ * An element: tag, attributes, and inner HTML (already markup), each part a text or a list of
+ * texts: a list of rows is passed as it is, never spread (a spread of a hundred thousand findings
+ * overflows the call stack).
+ */
 export const el = (
   tag: string,
   pairs: Record<string, string | number | boolean | null | undefined>,
-  ...inner: string[]
-): string => `<${tag}${attrs(pairs)}>${inner.join("")}</${tag}>`;
+  ...inner: (string | readonly string[])[]
+): string =>
+  `<${tag}${attrs(pairs)}>${inner.map((part) => (typeof part === "string" ? part : part.join(""))).join("")}</${tag}>`;
 
 /**
  * Unique, valid HTML ids from any text: letters, digits, `-` and `_` kept, anything else written

@@ -27,7 +27,11 @@ export function personaSection(p: PersonaNode, data: RenderData, anchors: Anchor
           "div",
           {},
           el("h3", {}, esc(title)),
-          el("ul", {}, ...items.map((t) => el("li", {}, esc(t)))),
+          el(
+            "ul",
+            {},
+            items.map((t) => el("li", {}, esc(t))),
+          ),
         );
   const card = el(
     "div",
@@ -107,10 +111,10 @@ function traitsTable(p: PersonaNode): string {
       el(
         "tr",
         {},
-        ...["trait", "value", "based on", "source"].map((h) => el("th", { scope: "col" }, h)),
+        ["trait", "value", "based on", "source"].map((h) => el("th", { scope: "col" }, h)),
       ),
     ),
-    el("tbody", {}, ...rows),
+    el("tbody", {}, rows),
   );
 }
 
@@ -206,7 +210,7 @@ function calendarStrip(persona: PersonaNode, data: RenderData, anchors: Anchors)
         el(
           "tr",
           {},
-          ...row.map(([y, m]) =>
+          row.map(([y, m]) =>
             el(
               "th",
               { scope: "col" },
@@ -222,7 +226,7 @@ function calendarStrip(persona: PersonaNode, data: RenderData, anchors: Anchors)
         el(
           "tr",
           {},
-          ...row.map(([y, m]) => {
+          row.map(([y, m]) => {
             const key = monthKey(y, m);
             const sends = byMonth.get(key) ?? [];
             const isOver = sends.some((s) => s.over);
@@ -243,7 +247,7 @@ function calendarStrip(persona: PersonaNode, data: RenderData, anchors: Anchors)
                 : el(
                     "ul",
                     {},
-                    ...sends.map((s) =>
+                    sends.map((s) =>
                       el(
                         "li",
                         {},
@@ -270,7 +274,7 @@ function calendarStrip(persona: PersonaNode, data: RenderData, anchors: Anchors)
       p.ok ? el("strong", {}, "kept") : el("strong", {}, "broken"),
       p.maxInWindow === null ? "" : ` (at most ${p.maxInWindow} in one window).`,
     ),
-    ...tables,
+    tables,
     el(
       "p",
       { class: "muted" },

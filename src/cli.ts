@@ -163,7 +163,10 @@ function optionOf(key: string, spec: AnyOptionSpec): Option {
 }
 
 function examplesText(command: AnyCommand): string {
-  const width = Math.max(...command.examples.map(([line, what]) => (what ? line.length : 0)));
+  const width = command.examples.reduce(
+    (w, [line, what]) => Math.max(w, what ? line.length : 0),
+    -Infinity,
+  );
   const lines = command.examples.map(([line, what]) =>
     what ? `  $ ${line.padEnd(width)}  ${what}` : `  $ ${line}`,
   );
@@ -173,7 +176,7 @@ function examplesText(command: AnyCommand): string {
 /** The end of `journey --help`: each command's first example, and the exit codes. */
 function overview(commands: readonly AnyCommand[]): string {
   const firsts = commands.flatMap((c) => c.examples.slice(0, 1));
-  const width = Math.max(...firsts.map(([line]) => line.length));
+  const width = firsts.reduce((w, [line]) => Math.max(w, line.length), -Infinity);
   const lines = firsts.map(([line, what]) => `  $ ${line.padEnd(width)}  ${what ?? ""}`.trimEnd());
   return `
 Examples:

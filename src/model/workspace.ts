@@ -83,6 +83,7 @@ function locatedList(obj: Obj, key: string, origin: Origin): Located<string>[] {
 
 const at = (origin: Origin, ...segments: (string | number)[]): Origin => ({
   ...origin,
+  // eslint-disable-next-line no-restricted-syntax -- a rest parameter passed on: a few segments.
   pointer: childPointer(origin.pointer, ...segments),
 });
 
@@ -121,10 +122,10 @@ export function buildWorkspace(files: readonly SourceFile[]): Workspace {
         const journey = buildJourney(id, data, origin);
         ws.journeys.push(journey);
         for (const stage of journey.stages) {
-          ws.events.push(...stage.events);
-          ws.surveys.push(...stage.surveys);
+          for (const event of stage.events) ws.events.push(event);
+          for (const survey of stage.surveys) ws.surveys.push(survey);
         }
-        ws.surveys.push(...journey.surveys);
+        for (const survey of journey.surveys) ws.surveys.push(survey);
       }
     }
   }

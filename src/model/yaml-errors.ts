@@ -102,7 +102,7 @@ class Explainer {
     this.currentErrors = errors;
     const documents = original.split(/^---(?=[ \t\r\n]|$)/m);
     this.maxParses = MAX_PARSES * Math.min(documents.length, 20);
-    this.largest = Math.max(...documents.map((d) => d.length));
+    this.largest = documents.reduce((most, d) => Math.max(most, d.length), -Infinity);
   }
 
   run(): YamlError[] {
@@ -187,8 +187,14 @@ class Explainer {
     const starts = (i: number) =>
       (shapes[i] as Shape).marker && this.lineText(lines, i).startsWith("---");
     const directive = (i: number) => this.lineText(lines, i).startsWith("%");
-    const first = lineAt(lines, Math.min(...edits.map((e) => e.at)));
-    const last = lineAt(lines, Math.max(...edits.map((e) => e.at + e.removed)));
+    const first = lineAt(
+      lines,
+      edits.reduce((m, e) => Math.min(m, e.at), Infinity),
+    );
+    const last = lineAt(
+      lines,
+      edits.reduce((m, e) => Math.max(m, e.at + e.removed), -Infinity),
+    );
     let top = first;
     while (top > 0 && !starts(top)) top--;
     for (let i = top + 1; i <= last; i++) if (starts(i)) return null;

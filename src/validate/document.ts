@@ -40,7 +40,7 @@ export function checkDocument(value: unknown): DocumentCheck {
   }
   const k = kind as DocumentKind;
   const issues = describeErrors(schemaErrors(k, value), k);
-  if (k === "journey") issues.push(...ruleIssues(value as Record<string, unknown>));
+  if (k === "journey") for (const i of ruleIssues(value as Record<string, unknown>)) issues.push(i);
   return { kind: k, issues };
 }
 

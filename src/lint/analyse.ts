@@ -45,6 +45,7 @@ export function analyse(files: readonly SourceFile[], configFile: string | null)
  * whole registry (a config may set any rule); `runs` picks the rules that run (default: all).
  */
 export const lintFiles = (...args: Parameters<typeof lintWithSuppressed>): Finding[] =>
+  // eslint-disable-next-line no-restricted-syntax -- a rest parameter passed on: the arguments.
   lintWithSuppressed(...args).findings;
 
 /** lintFiles, and the findings suppression comments silenced (SARIF reports them as such). */

@@ -96,6 +96,7 @@ export type AnyRule = Rule<any>;
 
 /** The place of a node below an entity: `at(event.origin, "satisfaction")`. */
 export function at(origin: Origin, ...segments: (string | number)[]): Place {
+  // eslint-disable-next-line no-restricted-syntax -- a rest parameter passed on: a few segments.
   return { ...origin, pointer: childPointer(origin.pointer, ...segments) };
 }
 

@@ -47,6 +47,7 @@ export function stringOf(codes: Uint16Array, begin: number, end: number): string
   }
   let text = "";
   for (let k = begin; k < end; k += 4096) {
+    // eslint-disable-next-line no-restricted-syntax -- at most 4,096 code units a call.
     text += fromCharCode(...codes.subarray(k, Math.min(end, k + 4096)));
   }
   return text;

@@ -7,6 +7,10 @@
 //
 //   node bench/generate.mjs <folder> [--journeys 300] [--seed 1]
 //
+// Dates in maps are quoted ("2026-05-15"): the format reads them as text either way, and the peers
+// measured beside journey (ajv-cli reads YAML with js-yaml 3, whose YAML 1.1 timestamps become Date
+// objects) then see the same valid files.
+//
 // The same arguments write the same bytes. The folder is created (it must not hold a workspace
 // already); it gets a journey.config.yaml, personas/ and journeys/<persona>/.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -178,7 +182,7 @@ export function workspaceFiles({ personas, perPersona, seed = 1 }) {
         `purchaseMode: ${pick(["e-commerce", "store", "home-sales", "phone"])}`,
         `objective: Find where customers of segment ${p} give up, journey ${m}`,
         `owners: [${pick(["marketing", "sales"])}, ${pick(["customer-service", "it", "logistics"])}]`,
-        `reviewed: ${stale ? "2024-05-01" : `2026-${String(1 + Math.floor(random() * 10)).padStart(2, "0")}-15`}`,
+        `reviewed: ${q(stale ? "2024-05-01" : `2026-${String(1 + Math.floor(random() * 10)).padStart(2, "0")}-15`)}`,
         `frequency: ${pick(["P1M", "P2M", "P3M", "P6M"])}`,
         "stages:",
       ];
@@ -196,7 +200,9 @@ export function workspaceFiles({ personas, perPersona, seed = 1 }) {
           planted.stages++;
           planted.findings++;
         } else if (!wantsSurvey) {
-          lines.push(`    noSurvey: Covered by ${pick(SOURCES)} data; the team agreed not to ask here`);
+          lines.push(
+            `    noSurvey: Covered by ${pick(SOURCES)} data; the team agreed not to ask here`,
+          );
         }
         lines.push("    events:");
         const eventCount = 3 + Math.floor(random() * 3);
@@ -225,7 +231,8 @@ export function workspaceFiles({ personas, perPersona, seed = 1 }) {
             `        expectations: [${pick(EXPECTATIONS)}, ${pick(EXPECTATIONS)}]`,
           );
           // Low satisfaction (2) makes a key moment: only where the stage has a survey.
-          const satisfaction = wantsSurvey && !open && chance(0.15) ? 2 : 3 + Math.floor(random() * 3);
+          const satisfaction =
+            wantsSurvey && !open && chance(0.15) ? 2 : 3 + Math.floor(random() * 3);
           if (!noSatisfaction) lines.push(`        satisfaction: ${satisfaction}`);
           lines.push(`        emotion: ${pick(EMOTIONS)}`);
           if (unsupported || chance(0.2)) {
@@ -293,7 +300,7 @@ export function workspaceFiles({ personas, perPersona, seed = 1 }) {
           `      - text: ${q(`How likely is segment ${p} to recommend us to a friend?`)}`,
           "        indicator: nps",
           "        scale: { min: 0, max: 10 }",
-          `    recurrence: { every: P4M, start: 2026-0${1 + (p % 9)}-15 }`,
+          `    recurrence: { every: P4M, start: "2026-0${1 + (p % 9)}-15" }`,
           "",
         );
       }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { colorLevel, main } from "../dist/cli.js";
+import { colorLevel, main } from "../dist/bundle/cli.js";
 
 // The reader of the output may go before the end (`journey lint | head -1`): what is left is
 // dropped, quietly, and the exit code is still the run's.

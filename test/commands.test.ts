@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -224,28 +224,48 @@ describe("commands load lazily", () => {
       .filter((path, i, all) => all.indexOf(path) === i);
   }
 
-  it("journey --version loads neither the YAML library nor any command", () => {
+  // bin/journey.js runs the bundle (scripts/bundle.mjs): the CLI, one module per command, the
+  // chunks they share, and the validators beside them, one per kind.
+  const COMMAND_MODULES = Object.keys(COMMANDS).map((name) => `dist/bundle/${name}.js`);
+  const commandsIn = (modules: string[]) => modules.filter((m) => COMMAND_MODULES.includes(m));
+  const validatorsIn = (modules: string[]) =>
+    modules.filter((m) => m.startsWith("dist/bundle/generated/")).sort();
+
+  it("journey --version loads neither the YAML library nor any command nor a validator", () => {
     const modules = loaded(["--version"]);
-    expect(modules).toContain("dist/cli.js");
-    expect(modules.filter((m) => m.includes("node_modules/yaml/"))).toEqual([]);
+    expect(modules).toContain("dist/bundle/cli.js");
+    expect(modules.filter((m) => m.includes("node_modules/"))).toEqual([]);
+    expect(commandsIn(modules)).toEqual([]);
+    expect(validatorsIn(modules)).toEqual([]);
+  });
+
+  it("journey lint loads the lint command and not the others, and no CommonJS but the validators", () => {
+    const modules = loaded(["lint", "examples/clean"]);
+    expect(commandsIn(modules)).toEqual(["dist/bundle/lint.js"]);
+    expect(validatorsIn(modules)).toEqual([
+      "dist/bundle/generated/config.cjs",
+      "dist/bundle/generated/journey.cjs",
+      "dist/bundle/generated/persona.cjs",
+    ]);
+    // Everything else is in the bundle, the YAML library too (as its ES build); but for what is
+    // required at run time: ajv's runtime (by the validators), rrule (on first use, the maps have
+    // rules) and picomatch (fdir, in tinyglobby, requires it if it can).
+    const required = ["ajv", "ajv-formats", "rrule", "picomatch"];
     expect(
       modules.filter(
-        (m) =>
-          m.startsWith("dist/commands/") &&
-          !["dist/commands/index.js", "dist/commands/command.js"].includes(m),
+        (m) => m.includes("node_modules/") && !required.includes(m.split("/")[1] ?? ""),
       ),
     ).toEqual([]);
   });
 
-  it("journey lint loads the lint command and not the others", () => {
-    const commandsLoaded = loaded(["lint", "examples/clean"]).filter((m) =>
-      m.startsWith("dist/commands/"),
+  it("journey lint of personas only does not load the journey validator", () => {
+    const dir = mkdtempSync(join(tmpdir(), "journey-personas-"));
+    copyFileSync(
+      join(ROOT, "examples", "clean", "personas", "julie.yaml"),
+      join(dir, "julie.yaml"),
     );
-    expect(commandsLoaded.sort()).toEqual([
-      "dist/commands/command.js",
-      "dist/commands/index.js",
-      "dist/commands/lint.js",
-    ]);
+    const modules = loaded(["lint", dir]);
+    expect(validatorsIn(modules)).toEqual(["dist/bundle/generated/persona.cjs"]);
   });
 });
 

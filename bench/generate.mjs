@@ -117,7 +117,7 @@ const q = (text) => JSON.stringify(text);
  * The text of a workspace of `personas` × `perPersona` journeys: a map from relative path to file
  * contents, in a fixed order, and what was planted.
  */
-export function workspaceFiles({ personas, perPersona, seed = 1 }) {
+function workspaceFiles({ personas, perPersona, seed = 1 }) {
   const random = mulberry32(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const chance = (p) => random() < p;
@@ -311,7 +311,7 @@ export function workspaceFiles({ personas, perPersona, seed = 1 }) {
 }
 
 /** The persona × journey split of a workspace of `journeys` journeys (5 journeys a persona). */
-export function shape(journeys) {
+function shape(journeys) {
   const perPersona = journeys < 50 ? 3 : 5;
   return { personas: Math.ceil(journeys / perPersona), perPersona };
 }

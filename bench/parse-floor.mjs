@@ -34,7 +34,7 @@ if (parser === "yaml") {
   const { Lexer } = await import("yaml");
   parse = (text) => {
     let n = 0;
-    for (const _ of new Lexer().lex(text)) n++;
+    for (const token of new Lexer().lex(text)) if (token !== undefined) n++;
     return n;
   };
 } else if (parser === "js-yaml") {

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
+import { emit } from "../src/io/output.js";
 import { decodeText, importMermaid, parseMermaid, slugOf } from "../src/import/mermaid.js";
 import { BROWSER, browserTitle, launch } from "./browser.js";
 import { HAS_SHARED, lintSources, run, SHARED, STRUCTURAL, yaml } from "./helpers.js";
@@ -163,6 +164,28 @@ describe("import mermaid: reading diagrams as Mermaid does", () => {
     );
   });
 
+  it("every HTML named reference is decoded, as the browser shows what mermaid draws", () => {
+    const text =
+      "journey\n  title Caf#eacute;\n  section S\n    cr#egrave;me #hellip; #nosuch;: 3: Me\n";
+    const [j] = journeysOf(importMermaid(text, { file: "e.mmd" }).yaml);
+    expect(j?.title).toBe("Café");
+    expect(j?.stages[0]?.events[0]?.action).toBe("crème … &nosuch;");
+  });
+
+  it("writes an event's keys in the format's order (id, action, actor, channel)", () => {
+    const text = "journey\n  title T\n  section S\n    Sends: 3: Brand\n";
+    const { yaml: out } = importMermaid(text, { file: "k.mmd", persona: "julie" });
+    const event = journeysOf(out)[0]?.stages[0]?.events[0] ?? {};
+    expect(Object.keys(event).slice(0, 4)).toEqual(["id", "action", "actor", "channel"]);
+  });
+
+  it("a second diagram in one file: the error says where several go", () => {
+    const text = "journey\n  title A\n  section S\n    t: 3: Me\njourney\n  title B\n";
+    expect(() => importMermaid(text, { file: "two.mmd" })).toThrow(
+      /unexpected "journey".*: a file holds one diagram; put several in a Markdown file, each in a ```mermaid block/,
+    );
+  });
+
   it("refuses what Mermaid refuses, saying where and why", () => {
     const refused = (text: string) => {
       try {
@@ -231,6 +254,28 @@ describe("import mermaid: reading diagrams as Mermaid does", () => {
     expect(structural(out)).toEqual([]);
     const docs = journeysOf(out);
     expect(docs.map((j) => j.id)).toEqual(["one", "one-2"]);
+    // A block in a quote or a list item is not read, and said so (GitHub draws it).
+    const quoted = importMermaid(
+      [
+        ...text.split("\n"),
+        "",
+        "> ```mermaid",
+        "> journey",
+        ">   title Q",
+        "> ```",
+        "",
+        "1.  Step",
+        "",
+        "    ```mermaid",
+        "    journey",
+        "    ```",
+      ].join("\n"),
+      { file: "maps.md" },
+    );
+    expect(quoted.notes.map((n) => `${n.line}: ${n.message}`).slice(-2)).toEqual([
+      "22: skipped a mermaid block inside a quote or a list item: move it to the start of a line to import it",
+      "29: skipped a mermaid block inside a quote or a list item: move it to the start of a line to import it",
+    ]);
     expect(notes.map((n) => `${n.line}: ${n.message}`)).toEqual([
       "10: skipped a mermaid block that is not a journey diagram (flowchart)",
       `19: the score of "Task" is "9", not a whole number from 1 to 5: kept as x-score, no satisfaction written`,
@@ -269,6 +314,22 @@ describe("journey import mermaid: the command", () => {
       );
     }
     expect(readFileSync(join(dir, "taken.yaml"), "utf8")).toBe("kept\n");
+  });
+
+  it("the write itself never replaces a file, even one that appeared after the check", () => {
+    const dir = mkdtempSync(join(tmpdir(), "journey-import-"));
+    writeFileSync(join(dir, "taken.yaml"), "mine\n");
+    const io = {
+      cwd: dir,
+      env: {},
+      now: new Date(),
+      stdout: () => {},
+      stderr: () => {},
+      colorLevel: 0 as const,
+    };
+    expect(() => emit(io, "theirs\n", "taken.yaml", [], { replace: false })).toThrow(/taken.yaml/);
+    expect(readFileSync(join(dir, "taken.yaml"), "utf8")).toBe("mine\n");
+    expect(readdirSync(dir)).toEqual(["taken.yaml"]);
   });
 
   it("a diagram Mermaid refuses: one line saying where and why, exit 2, nothing written", async () => {

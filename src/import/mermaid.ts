@@ -1,3 +1,4 @@
+import { decodeHTML } from "entities";
 import { Document, isMap, isScalar, isSeq, type Pair, parse as parseYaml, YAMLMap } from "yaml";
 
 /**
@@ -85,7 +86,20 @@ function diagramsOf(file: string, text: string): { diagrams: DiagramText[]; note
   const notes: Note[] = [];
   for (let i = 0; i < lines.length; i++) {
     const open = /^( {0,3})(`{3,}|~{3,})[ \t]*([^`\s]*)/.exec(lines[i] ?? "");
-    if (!open) continue;
+    if (!open) {
+      // A block in a quote or a list item: GitHub draws it, this reader does not take it.
+      if (
+        /^(?:\s*>|\s{4,}|\s*(?:[-*+]|\d+[.)])\s)[\s>]*(`{3,}|~{3,})[ \t]*mermaid\b/i.test(
+          lines[i] ?? "",
+        )
+      )
+        notes.push({
+          line: i + 1,
+          message:
+            "skipped a mermaid block inside a quote or a list item: move it to the start of a line to import it",
+        });
+      continue;
+    }
     const [, indent = "", fence = "", info = ""] = open;
     const body: string[] = [];
     let j = i + 1;
@@ -360,7 +374,14 @@ export function parseMermaid(source: string, line = 1): MermaidDiagram {
         break;
       }
       default:
-        throw new MermaidSyntaxError(t.line, `unexpected ${described(t)}`);
+        throw new MermaidSyntaxError(
+          t.line,
+          `unexpected ${described(t)}${
+            /^journey\b/.test(t.text ?? "")
+              ? ": a file holds one diagram; put several in a Markdown file, each in a ```mermaid block (journey render --format markdown writes one)"
+              : ""
+          }`,
+        );
     }
   }
 }
@@ -379,46 +400,6 @@ function taskOf(name: Token, data: Token): MermaidTask {
   };
 }
 
-const NAMED: Record<string, string> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: "\u00a0",
-  colon: ":",
-  semi: ";",
-  comma: ",",
-  num: "#",
-  hash: "#",
-  excl: "!",
-  percnt: "%",
-  lpar: "(",
-  rpar: ")",
-  lsqb: "[",
-  rsqb: "]",
-  lbrace: "{",
-  rbrace: "}",
-  vert: "|",
-  sol: "/",
-  bsol: "\\",
-  copy: "©",
-  reg: "®",
-  trade: "™",
-  hellip: "…",
-  mdash: "—",
-  ndash: "–",
-  laquo: "«",
-  raquo: "»",
-  euro: "€",
-  deg: "°",
-  middot: "·",
-  bull: "•",
-  rarr: "→",
-  larr: "←",
-  hearts: "♥",
-};
-
 /**
  * A field's text as Mermaid shows it: entity codes decoded (`#59;` is `;`, `#35;` `#`, `#amp;`
  * `&`; a name the browser does not know stays as `&name;`, as it shows), `<br>` as a space,
@@ -433,7 +414,8 @@ export function decodeText(text: string): string {
           ? String.fromCodePoint(n)
           : "\ufffd";
       }
-      return NAMED[code] ?? NAMED[code.toLowerCase()] ?? `&${code};`;
+      // Every HTML named reference, as the browser decodes what mermaid hands it; unknown: as is.
+      return decodeHTML(`&${code};`);
     })
     .replace(/[ \t]*<br\s*\/?>[ \t]*/gi, " ")
     .trim();
@@ -649,12 +631,12 @@ function journeyDocument(diagram: MermaidDiagram, context: Context): Document {
         task.name === "" ? "TODO" : task.name,
         task.name === "" ? " TODO: the task has no text" : undefined,
       );
-      set(event, "channel", PLACEHOLDER_CHANNEL, CHANNEL_TODO);
       const valid = Number.isInteger(task.score) && task.score >= 1 && task.score <= 5;
       // The persona acting alone is the format's default, the brand alone `actor: brand`; any
-      // other cast is kept.
+      // other cast is kept. The keys in the format's order: id, action, actor, channel…
       const alone = task.actors.length === 1 ? task.actors[0] : undefined;
       if (alone !== undefined && alone === brand) set(event, "actor", "brand");
+      set(event, "channel", PLACEHOLDER_CHANNEL, CHANNEL_TODO);
       if (valid) set(event, "satisfaction", task.score);
       if (task.actors.length > 0 && alone !== first && !(alone !== undefined && alone === brand)) {
         set(event, "x-actors", task.actors);

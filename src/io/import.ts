@@ -50,5 +50,12 @@ export function requireNew(io: Io, output: string | undefined): void {
 /** Writes `text` to a new file `output` (stdout without one); refuses a path already taken. */
 export function emitNew(io: Io, text: string, output: string | undefined, input: string): void {
   requireNew(io, output);
-  emit(io, text, output, [input]);
+  try {
+    emit(io, text, output, [input], { replace: false });
+  } catch (error) {
+    // Taken between the check and the write: refused all the same, nothing replaced.
+    if (error instanceof UsageError && /file already exists|EEXIST/.test(error.message))
+      requireNew(io, output);
+    throw error;
+  }
 }

@@ -2,6 +2,7 @@ import {
   appendFileSync,
   closeSync,
   existsSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   openSync,
@@ -35,7 +36,13 @@ export function inputsOf(
  * not at all: to a temporary file beside the target, renamed onto it, and removed on any failure.
  * Missing folders on the way are made, and removed again if the report could not be written.
  */
-export function emit(io: Io, text: string, output: string | undefined, inputs: readonly string[]) {
+export function emit(
+  io: Io,
+  text: string,
+  output: string | undefined,
+  inputs: readonly string[],
+  { replace = true }: { replace?: boolean } = {},
+) {
   if (output === undefined) {
     io.stdout(text);
     return;
@@ -72,7 +79,13 @@ export function emit(io: Io, text: string, output: string | undefined, inputs: r
     } finally {
       closeSync(fd);
     }
-    renameSync(temporary, target);
+    if (replace) {
+      renameSync(temporary, target);
+    } else {
+      // Never onto a file that appeared since it was checked: a link fails where anything is.
+      linkSync(temporary, target);
+      removeQuietly(temporary);
+    }
     renamed = true;
   } catch (error) {
     throw refuse(reason(error));

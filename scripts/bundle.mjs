@@ -47,7 +47,9 @@ const result = await build({
   // The validators are required at run time, from beside the bundle (copied below), and they
   // require ajv's runtime: neither is bundled. rrule and ajv's compiler, required on first use,
   // stay where they are too.
-  external: ["./generated/*", "ajv", "rrule"],
+  // The validators (./generated/<kind>.cjs) stay files of their own, loaded per kind; a
+  // dependency's own ./generated/… (entities) is bundled like the rest.
+  external: ["./generated/*.cjs", "ajv", "rrule"],
   plugins: [yamlEsm],
   metafile: true,
   logLevel: "warning",

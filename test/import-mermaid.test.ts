@@ -15,7 +15,7 @@ import { parseAllDocuments } from "yaml";
 import { emit } from "../src/io/output.js";
 import { decodeText, importMermaid, parseMermaid, slugOf } from "../src/import/mermaid.js";
 import { BROWSER, browserTitle, launch } from "./browser.js";
-import { HAS_SHARED, lintSources, run, SHARED, STRUCTURAL, yaml } from "./helpers.js";
+import { HAS_SHARED, lintSources, run, SHARED, spawn, STRUCTURAL, yaml } from "./helpers.js";
 
 /**
  * `journey import mermaid`: Mermaid journey diagrams → journey YAML. Real diagrams are judged by
@@ -314,6 +314,16 @@ describe("journey import mermaid: the command", () => {
       );
     }
     expect(readFileSync(join(dir, "taken.yaml"), "utf8")).toBe("kept\n");
+  });
+
+  it("the built binary runs it: the bundle holds every module the command needs", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "journey-import-"));
+    writeFileSync(join(dir, "e.mmd"), "journey\n  title Caf#eacute;\n  section S\n    t: 3: Me\n");
+    const r = await spawn(["import", "mermaid", "e.mmd"], dir);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toContain("title: Café\n");
+    // --help loads every command's module.
+    expect(await spawn(["--help"], dir)).toMatchObject({ code: 0, stderr: "" });
   });
 
   it("the write itself never replaces a file, even one that appeared after the check", () => {

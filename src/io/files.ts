@@ -42,8 +42,9 @@ export function findConfig(dir: string): string | null {
 }
 
 /**
- * Reads and parses one file; a file too large is reported without being read. Only a regular file
- * (or a symlink to one) is read: a FIFO, socket or device is an invocation error and is never
+ * Reads and parses one file (JOURNEY_PARSER=yaml: with `yaml` only, never the fast path, for
+ * whoever meets a difference between the two); a file too large is reported without being read.
+ * Only a regular file (or a symlink to one) is read: a FIFO, socket or device is an invocation error and is never
  * opened for reading — reading a FIFO would wait forever for a writer, a device could never end.
  */
 export function readSource(cwd: string, file: string): SourceFile {
@@ -58,7 +59,7 @@ export function readSource(cwd: string, file: string): SourceFile {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read ${path}: ${reason(error)}`);
   }
-  return parseSource(path, bytes);
+  return parseSource(path, bytes, process.env.JOURNEY_PARSER === "yaml" ? "yaml" : "fast");
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node } from "yaml";
 import type { Range } from "../lint/finding.js";
 import { pointerToSegments } from "./pointer.js";
+import { SpanTable } from "./fast.js";
 import type { SourceFile } from "./source.js";
 import type { Origin } from "./types.js";
 
@@ -15,7 +16,12 @@ export type Span = [number, number];
  * the document (a missing key), the deepest existing node is returned, pointed at by its key
  * when it has one: the place a reader would add what is missing.
  */
-export function locate(doc: Document.Parsed, pointer: string, target: Target = "value"): Span {
+export function locate(
+  doc: Document.Parsed | SpanTable,
+  pointer: string,
+  target: Target = "value",
+): Span {
+  if (doc instanceof SpanTable) return doc.locate(pointer, target);
   let node: unknown = doc.contents;
   let key: Node | null = null;
   for (const segment of pointerToSegments(pointer)) {

@@ -1,5 +1,6 @@
 import { Composer, type Document, isAlias, isScalar, LineCounter, Parser, visit } from "yaml";
 import { decode } from "./decode.js";
+import { fastParse, SpanTable } from "./fast.js";
 import { rootCauses, type YamlError } from "./yaml-errors.js";
 
 /** Aliased nodes one document may expand; more is taken for an alias bomb. */
@@ -15,7 +16,8 @@ export interface SyntaxIssue {
 /** One YAML document of a file, with its value as plain data (null when it could not be built). */
 export interface SourceDocument {
   index: number;
-  doc: Document.Parsed;
+  /** Where its nodes are: the YAML Document, or (read by the fast path) a pointer → span table. */
+  doc: Document.Parsed | SpanTable;
   value: unknown;
   /** False when a syntax problem makes the value unreliable: no schema check or rule runs on it. */
   usable: boolean;
@@ -33,6 +35,8 @@ export interface SourceFile {
 
 /** A document with nothing in it: a comment-only file, or what follows a trailing `---`. */
 export function isEmptyDocument(doc: SourceDocument): boolean {
+  // The fast path declines a document whose value is null.
+  if (doc.doc instanceof SpanTable) return false;
   const contents = doc.doc.contents;
   return contents === null || (isScalar(contents) && contents.value === null && !contents.source);
 }
@@ -41,7 +45,11 @@ export function isEmptyDocument(doc: SourceDocument): boolean {
 const RECOVERABLE = new Set(["DUPLICATE_KEY"]);
 
 /** Parses a file's bytes into documents, never throwing: every problem becomes a SyntaxIssue. */
-export function parseSource(path: string, bytes: Uint8Array): SourceFile {
+export function parseSource(
+  path: string,
+  bytes: Uint8Array,
+  parser: ReadWith = "fast",
+): SourceFile {
   const decoded = decode(bytes);
   if (!decoded.ok) {
     const issue = {
@@ -57,7 +65,7 @@ export function parseSource(path: string, bytes: Uint8Array): SourceFile {
       issues: [issue],
     };
   }
-  return parseText(path, decoded.text);
+  return parseText(path, decoded.text, parser);
 }
 
 /** Line starts of a text that the YAML lexer does not read (it registers them itself otherwise). */
@@ -68,7 +76,24 @@ function countLines(text: string): LineCounter {
   return lines;
 }
 
-export function parseText(path: string, text: string): SourceFile {
+/** How files are read: by the fast path where it can (see fast.ts), or always with `yaml`. */
+export type ReadWith = "fast" | "yaml";
+
+/** Reads a text by the fast path when it can and `parser` allows it, else with `yaml`. */
+export function parseText(path: string, text: string, parser: ReadWith = "fast"): SourceFile {
+  const fast = parser === "yaml" ? null : fastParse(text);
+  if (!fast) return parseWithYaml(path, text);
+  const documents = fast.map(({ value, spans }, index) => ({
+    index,
+    doc: spans,
+    value,
+    usable: true,
+  }));
+  return { path, text, lines: countLines(text), documents, issues: [] };
+}
+
+/** Reads a text with `yaml`, the parser of record: every problem becomes a located issue. */
+export function parseWithYaml(path: string, text: string): SourceFile {
   const lines = new LineCounter();
   const issues: SyntaxIssue[] = [];
   const documents: SourceDocument[] = [];

@@ -1,0 +1,88 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { generate } from "../bench/generate.mjs";
+import { parityProblem } from "./fast-parity.js";
+import { HAS_SHARED, ROOT, run, SHARED } from "./helpers.js";
+
+/** Every YAML file under a folder. */
+function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...yamlFiles(path));
+    else if (/\.ya?ml$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+const SUITE = join(SHARED, "realworld", "yaml-test-suite");
+
+describe("the fast path reads as yaml does, or declines", () => {
+  const ours = [...yamlFiles(join(ROOT, "examples")), ...yamlFiles(join(ROOT, "test", "fixtures"))];
+
+  it.each(ours.map((f) => [f.slice(ROOT.length + 1), f]))("%s", (_, file) => {
+    expect(parityProblem(readFileSync(file, "utf8")).problem).toBeNull();
+  });
+
+  it("reads most example files itself", () => {
+    const examples = yamlFiles(join(ROOT, "examples"));
+    const read = examples.filter((f) => !parityProblem(readFileSync(f, "utf8")).declined);
+    expect(read.length).toBeGreaterThan(examples.length / 2);
+  });
+});
+
+describe("journey lint -f json is byte-identical with the fast path on and off (JOURNEY_PARSER=yaml)", () => {
+  const generated = mkdtempSync(join(tmpdir(), "journey-fast-"));
+  afterAll(() => rmSync(generated, { recursive: true, force: true }));
+
+  /** lint's JSON of a folder, with JOURNEY_PARSER set to `parser` (or unset). */
+  const lint = async (dir: string, parser: string | undefined) => {
+    const before = process.env.JOURNEY_PARSER;
+    if (parser === undefined) delete process.env.JOURNEY_PARSER;
+    else process.env.JOURNEY_PARSER = parser;
+    try {
+      return await run(["lint", dir, "-f", "json"]);
+    } finally {
+      if (before === undefined) delete process.env.JOURNEY_PARSER;
+      else process.env.JOURNEY_PARSER = before;
+    }
+  };
+
+  it.each(["examples/clean", "examples/broken", "test/fixtures/one-defect-per-rule", "generated"])(
+    "%s",
+    async (name) => {
+      let dir = join(ROOT, name);
+      if (name === "generated") {
+        dir = join(generated, "workspace");
+        generate(dir, { journeys: 40 });
+      }
+      const fast = await lint(dir, undefined);
+      const slow = await lint(dir, "yaml");
+      expect(fast.stdout.length).toBeGreaterThan(0);
+      expect(fast).toEqual(slow);
+    },
+  );
+});
+
+if (!HAS_SHARED) {
+  console.warn(
+    `SKIPPED: the YAML test suite is not at ${SUITE} (it lives in ../shared, beside the repository).`,
+  );
+}
+
+describe.skipIf(!HAS_SHARED)(
+  "the fast path on the YAML test suite (../shared/realworld/yaml-test-suite)",
+  () => {
+    const cases = HAS_SHARED ? yamlFiles(SUITE).filter((f) => f.endsWith("in.yaml")) : [];
+
+    it("has its cases", () => {
+      expect(cases.length).toBeGreaterThan(300);
+    });
+
+    it.each(cases.map((f) => [f.slice(SUITE.length + 1), f]))("%s", (_, file) => {
+      expect(parityProblem(readFileSync(file, "utf8")).problem).toBeNull();
+    });
+  },
+);

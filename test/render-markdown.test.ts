@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { describe, expect, it } from "vitest";
-import { run, yaml } from "./helpers.js";
+import { ROOT, run, yaml } from "./helpers.js";
 
 /**
  * `journey render --format markdown`, read back by a CommonMark/GFM parser (markdown-it, with
@@ -242,5 +242,24 @@ describe("render --format markdown: hostile texts", () => {
     expect(touchpoints.rows.map((r) => r[1])).toEqual(["e", "f"]);
     // The persona's name, outside a table, shows as written too.
     expect(stdout).toContain("Persona: P \\| Q (`p`)");
+  });
+});
+
+describe("render --format markdown: values the schema refuses", () => {
+  it.each([
+    ["-1", "○○○○○ -1"],
+    ["1000000", "●●●●● 1000000"],
+    ["2.6", "●●●○○ 2.6"],
+  ])("satisfaction: %s is drawn within five dots, never a crash", async (written, dots) => {
+    const dir = mkdtempSync(join(tmpdir(), "journey-md-"));
+    cpSync(join(ROOT, "examples/clean"), dir, { recursive: true });
+    const file = join(dir, "journeys/marc-store.yaml");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace("satisfaction: 2", `satisfaction: ${written}`),
+    );
+    const r = await run(["render", "--format", "markdown"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`| ${dots} |`);
   });
 });

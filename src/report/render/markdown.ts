@@ -1,4 +1,5 @@
 import type { Finding } from "../../lint/finding.js";
+import { satisfactionDots } from "../satisfaction.js";
 import type { JourneyNode } from "../../model/types.js";
 import { dateOf } from "../../survey/civil.js";
 import type { PersonaPressure } from "../../survey/pressure.js";
@@ -95,9 +96,7 @@ function journeySection(journey: JourneyNode, data: RenderData, findings: Findin
         stageCell(t.stage),
         t.event,
         t.channel ?? "–",
-        t.satisfaction === null
-          ? "–"
-          : `${"●".repeat(t.satisfaction)}${"○".repeat(Math.max(0, 5 - t.satisfaction))} ${t.satisfaction}`,
+        t.satisfaction === null ? "–" : satisfactionDots(t.satisfaction),
         t.surveys.length === 0 ? strong("none") : t.surveys.join(", "),
       ]),
     ),

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from "chalk";
+import { satisfactionDots } from "../satisfaction.js";
 import type { CoverageRow, SurveyRow, TouchpointRow } from "../../views/plan.js";
 import { chalkFor, type Style } from "../style.js";
 import { type Cell, type Column, renderTable } from "../table.js";
@@ -16,8 +17,7 @@ const dim = (c: ChalkInstance, s: string) => c.dim(s);
 /** Satisfaction at a glance: five dots filled to the score, then the score; coloured by level. */
 function satisfactionCell(value: number | null): Cell {
   if (value === null) return { text: "–", color: dim };
-  const filled = Math.max(0, Math.min(5, Math.round(value)));
-  const text = `${"●".repeat(filled)}${"○".repeat(5 - filled)} ${value}`;
+  const text = satisfactionDots(value);
   const color = value <= 2 ? "red" : value === 3 ? "yellow" : "green";
   return { text, color: (c, s) => c[color](s) };
 }

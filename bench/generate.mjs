@@ -15,18 +15,7 @@
 // already); it gets a journey.config.yaml, personas/ and journeys/<persona>/.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-
-/** A small, well-known 32-bit PRNG: the same workspace on every run. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./random.mjs";
 
 const CHANNELS = ["web", "mobile-app", "email", "sms", "phone", "store", "social", "mail"];
 const VERBS = [

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findRepeats } from "../dist/text/near-duplicates.js";
+import { mulberry32 } from "./random.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -40,18 +41,6 @@ const templates = [
   "Qu'avez-vous pensé de {s} ?",
 ];
 const letters = "abcdefghijklmnopqrstuvwxyz";
-
-/** A small, well-known 32-bit PRNG: the same questions on every run. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `uniform`: two subject words of random letters, nearly every word new. `zipf`: two subject words

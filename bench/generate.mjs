@@ -330,7 +330,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const journeys = option("--journeys", 300);
   const seed = option("--seed", 1);
   const [dir] = args;
-  if (!dir || dir.startsWith("-") || !Number.isInteger(journeys) || journeys < 1 || !Number.isInteger(seed)) {
+  if (
+    !dir ||
+    dir.startsWith("-") ||
+    !Number.isInteger(journeys) ||
+    journeys < 1 ||
+    !Number.isInteger(seed)
+  ) {
     console.error("usage: node bench/generate.mjs <folder> [--journeys 300] [--seed 1]");
     process.exit(2);
   }

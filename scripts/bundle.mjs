@@ -36,6 +36,8 @@ const result = await build({
   entryPoints: [
     { in: join(dist, "cli.js"), out: "cli" },
     ...commands.map((name) => ({ in: join(dist, "commands", `${name}.js`), out: name })),
+    // The read pool's worker threads run it as a module of its own: new URL("./parse-worker.js").
+    { in: join(dist, "io", "parse-worker.js"), out: "parse-worker" },
   ],
   outdir,
   bundle: true,

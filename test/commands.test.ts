@@ -85,7 +85,10 @@ describe("every command is one module", () => {
       quiet: boolean;
       output: Placed<string>[];
       sarifCategory: string | undefined;
+      threads: number | undefined;
       changedSince: string | undefined;
+      cache: boolean;
+      cacheLocation: string | undefined;
     }>();
     expectTypeOf(lint.run).parameter(1).toEqualTypeOf<Lint>();
     type Flat<T> = { [K in keyof T]: T[K] };

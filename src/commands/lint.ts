@@ -4,10 +4,12 @@ import { outputStyle } from "../io/io.js";
 import { ruleDoc } from "../io/shipped.js";
 import { appendStepSummary, emit, inputsOf } from "../io/output.js";
 import { UsageError } from "../errors.js";
+import { LintCache } from "../io/cache.js";
 import { changedFiles, repositoryRoot } from "../io/git.js";
 import { fromRepositoryRoot } from "../report/findings/paths.js";
 import { today } from "../io/today.js";
-import { loadWorkspaces } from "../io/workspaces.js";
+import { type LoadedWorkspace, loadWorkspaces } from "../io/workspaces.js";
+import { loadWorkspacesThreaded } from "../io/pool.js";
 import { lintWithSuppressed } from "../lint/analyse.js";
 import { parseRuleFlag } from "../lint/config.js";
 import {
@@ -28,6 +30,7 @@ import {
   defineCommand,
   flagOption,
   formatsOption,
+  InvalidOptionValue,
   listOption,
   type OptionsOf,
   pathsArgument,
@@ -54,11 +57,33 @@ export const lintOptions = {
     "--sarif-category <id>",
     "what tells this run from others on the same commit in code scanning (SARIF runAutomationDetails.id)",
   ),
+  threads: {
+    flags: "--threads <n>",
+    description:
+      "read, parse and schema-check a large workspace on this many threads (1: the main thread only; default: the cores, at most 4, or 1 on two cores or fewer)",
+    fallback: undefined as number | undefined,
+    parse: threadCount,
+  },
   changedSince: textOption(
     "--changed-since <git-ref>",
     "report only the files changed since this git ref (and untracked ones); workspaces are still read whole",
   ),
+  cache: flagOption(
+    "--cache",
+    "keep what reading and schema-checking each file gave, keyed by its content, and reuse it next time (the rules always run)",
+  ),
+  cacheLocation: textOption(
+    "--cache-location <dir>",
+    "where --cache keeps its entries (default: node_modules/.cache/journey)",
+  ),
 };
+
+/** --threads: 1 or more. */
+function threadCount(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new InvalidOptionValue("expected a number of threads (1 or more).");
+  return Number(value);
+}
 
 type FindingsFormat = keyof typeof FINDINGS_FORMATS;
 
@@ -127,7 +152,17 @@ export async function lintCommand(
   runs?: (rule: AnyRule) => boolean,
 ): Promise<number> {
   const targets = targetsOf(options.format, options.output);
-  const all = lintReport(paths, options, io, registry, runs);
+  // The invocation's own errors first, in the order lintReport meets them: --rule, the date.
+  for (const flag of options.rule) parseRuleFlag(flag);
+  today(io.env, io.now);
+  const cache = options.cache
+    ? LintCache.open(io.cwd, options.cacheLocation, options.rule.map(parseRuleFlag), io.stderr)
+    : null;
+  const loaded = cache
+    ? cache.readWorkspaces(io.cwd, paths, options.config)
+    : await loadWorkspacesThreaded(io.cwd, paths, options.config, options.threads);
+  const all = lintReport(paths, options, io, registry, runs, loaded);
+  cache?.save();
   const { errors, warnings } = all.summary;
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   // --quiet hides the warnings; when they fail the run, the summary still counts them.
@@ -165,6 +200,7 @@ export function lintReport(
   io: Io,
   registry: readonly AnyRule[],
   runs: (rule: AnyRule) => boolean = () => true,
+  loaded?: LoadedWorkspace[],
 ): LintReport & { inputs: readonly string[] } {
   const flags = options.rule.map(parseRuleFlag);
   const date = today(io.env, io.now);
@@ -173,7 +209,7 @@ export function lintReport(
   const unreadable: string[] = [];
   let fileCount = 0;
   const reportedFiles = new Set<string>();
-  const workspaces = loadWorkspaces(io.cwd, paths, options.config);
+  const workspaces = loaded ?? loadWorkspaces(io.cwd, paths, options.config);
   const changed =
     options.changedSince === undefined ? null : changedFiles(io.cwd, options.changedSince);
   for (const workspace of workspaces) {

@@ -14,7 +14,7 @@ import picomatch from "picomatch";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../errors.js";
 import { MAX_FILE_BYTES, tooLarge } from "../model/decode.js";
-import { parseSource, type SourceFile, unparsedSource } from "../model/source.js";
+import { parseSource, type ReadWith, type SourceFile, unparsedSource } from "../model/source.js";
 
 const CONFIG_NAMES = ["journey.config.yaml", "journey.config.yml"];
 
@@ -47,7 +47,11 @@ export function findConfig(dir: string): string | null {
  * Only a regular file (or a symlink to one) is read: a FIFO, socket or device is an invocation error and is never
  * opened for reading — reading a FIFO would wait forever for a writer, a device could never end.
  */
-export function readSource(cwd: string, file: string): SourceFile {
+export function readSource(
+  cwd: string,
+  file: string,
+  parse: (path: string, bytes: Uint8Array, parser: ReadWith) => SourceFile = parseSource,
+): SourceFile {
   const path = displayPath(cwd, file);
   let bytes: Buffer;
   try {
@@ -59,7 +63,7 @@ export function readSource(cwd: string, file: string): SourceFile {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read ${path}: ${reason(error)}`);
   }
-  return parseSource(path, bytes, process.env.JOURNEY_PARSER === "yaml" ? "yaml" : "fast");
+  return parse(path, bytes, process.env.JOURNEY_PARSER === "yaml" ? "yaml" : "fast");
 }
 
 /**

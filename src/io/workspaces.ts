@@ -49,6 +49,21 @@ export function loadWorkspaces(
   paths: readonly string[],
   configFlag?: string,
 ): LoadedWorkspace[] {
+  return planWorkspaces(cwd, paths, configFlag).map((workspace) => ({
+    ...workspace,
+    files: workspace.files.map((f) => readSource(cwd, f)),
+  }));
+}
+
+/** A workspace before its files are read: their absolute paths, sorted. */
+export type PlannedWorkspace = Omit<LoadedWorkspace, "files"> & { files: string[] };
+
+/** loadWorkspaces without the reading: which files each workspace holds (src/io/pool.ts reads them). */
+export function planWorkspaces(
+  cwd: string,
+  paths: readonly string[],
+  configFlag?: string,
+): PlannedWorkspace[] {
   const nearest = nearestConfig();
   const groups = new Map<string, Group>();
   const add = (entry: NamedFile, configFile: string | null, load: () => LoadedConfig) => {
@@ -86,7 +101,7 @@ export function loadWorkspaces(
     const files = [...new Set([...whole, ...group.named])].sort();
     return {
       config: group.loaded.config,
-      files: files.map((f) => readSource(cwd, f)),
+      files,
       reported: new Set([...group.named].map((f) => displayPath(cwd, f))),
       root: group.loaded.root,
     };

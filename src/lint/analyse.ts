@@ -1,6 +1,6 @@
-import { isEmptyDocument, type SourceFile } from "../model/source.js";
+import { isEmptyDocument, type SourceDocument, type SourceFile } from "../model/source.js";
 import { buildWorkspace, type Workspace } from "../model/workspace.js";
-import { checkDocument } from "../validate/document.js";
+import { checkDocument, type DocumentCheck } from "../validate/document.js";
 import type { Config } from "./config.js";
 import { activeRules } from "./config.js";
 import { runRulesWithSuppressed } from "./engine.js";
@@ -10,6 +10,14 @@ import type { AnyRule, LocatedSchemaIssue } from "./rule.js";
 export interface Analysis {
   workspace: Workspace;
   schemaIssues: LocatedSchemaIssue[];
+}
+
+/** Schema checks made elsewhere (by a reading thread, src/io/pool.ts), used in place of checking again. */
+const prechecked = new WeakMap<SourceDocument, DocumentCheck>();
+
+/** Records the schema check of a document made elsewhere: analyse uses it as its own. */
+export function recordCheck(doc: SourceDocument, check: DocumentCheck): void {
+  prechecked.set(doc, check);
 }
 
 /**
@@ -23,7 +31,7 @@ export function analyse(files: readonly SourceFile[], configFile: string | null)
     for (const doc of file.documents) {
       if (!doc.usable) continue;
       if (isEmptyDocument(doc)) continue;
-      const { kind, issues } = checkDocument(doc.value);
+      const { kind, issues } = prechecked.get(doc) ?? checkDocument(doc.value);
       for (const issue of issues)
         schemaIssues.push({ ...issue, file: file.path, document: doc.index });
       if (kind === "config" && file.path !== configFile) {

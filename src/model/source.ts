@@ -69,7 +69,7 @@ export function parseSource(
 }
 
 /** Line starts of a text that the YAML lexer does not read (it registers them itself otherwise). */
-function countLines(text: string): LineCounter {
+export function countLines(text: string): LineCounter {
   const lines = new LineCounter();
   lines.addNewLine(0);
   for (let n = text.indexOf("\n"); n !== -1; n = text.indexOf("\n", n + 1)) lines.addNewLine(n + 1);

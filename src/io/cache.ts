@@ -11,7 +11,7 @@ import {
 import { join, resolve } from "node:path";
 import type { Config } from "../lint/config.js";
 import { decode } from "../model/decode.js";
-import { SpanTable } from "../model/fast.js";
+import { LazySpanTable, type SpanEntry, SpanTable } from "../model/fast.js";
 import {
   countLines,
   type ReadWith,
@@ -343,34 +343,10 @@ function fromEntry(path: string, bytes: Uint8Array, entry: Entry): SourceFile | 
   };
 }
 
-type SpanEntry = ReturnType<SpanTable["dump"]> extends Map<string, infer E> ? E : never;
-
 /** A stored span table, unpacked the first time a position is asked of it (most never are). */
-class StoredSpanTable extends SpanTable {
-  readonly #entries: Map<string, SpanEntry>;
-  #stored: StoredDocument | null;
-
-  constructor(stored: StoredDocument) {
-    const entries = new Map<string, SpanEntry>();
-    super(entries);
-    this.#entries = entries;
-    this.#stored = stored;
-  }
-
-  override locate(pointer: string, target: "value" | "key"): [number, number] {
-    this.#unpack();
-    return super.locate(pointer, target);
-  }
-
-  override dump(): Map<string, SpanEntry> {
-    this.#unpack();
-    return super.dump();
-  }
-
-  #unpack(): void {
-    if (this.#stored === null) return;
-    const { value, spans, pointers: listed } = this.#stored;
-    this.#stored = null;
+class StoredSpanTable extends LazySpanTable<StoredDocument> {
+  protected fill(stored: StoredDocument, entries: Map<string, SpanEntry>): void {
+    const { value, spans, pointers: listed } = stored;
     const walked = listed ? null : pointersOf(value);
     const pointers = listed ?? (walked as { pointers: string[] }).pointers;
     let start = 0;
@@ -384,14 +360,14 @@ class StoredSpanTable extends SpanTable {
       const span: [number, number] = [start, start + (spans[at + 1] as number)];
       const back = spans[at + 2] as number;
       const kind = walked ? (walked.kinds[n] as Kind) : kindOf(valueAt(value, pointer));
-      this.#entries.set(
+      entries.set(
         pointer,
         back === -1
           ? { kind, value: span }
           : { kind, value: span, key: [start - back, start - back + (spans[at + 3] as number)] },
       );
     }
-    if (!this.#entries.has("")) this.#entries.set("", { kind: kindOf(value), value: [0, 0] });
+    if (!entries.has("")) entries.set("", { kind: kindOf(value), value: [0, 0] });
   }
 }
 

@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { recordCheck } from "../lint/analyse.js";
-import { SpanTable } from "../model/fast.js";
+import { LazySpanTable, type SpanEntry, type SpanTable } from "../model/fast.js";
 import { countLines, type SourceFile, type SyntaxIssue } from "../model/source.js";
 import type { DocumentCheck } from "../validate/document.js";
 import { readSource } from "./files.js";
@@ -56,7 +56,6 @@ export interface ReadResponse {
   reads: (WorkerRead | null)[];
 }
 
-type SpanEntry = ReturnType<SpanTable["dump"]> extends Map<string, infer E> ? E : never;
 const KINDS: readonly SpanEntry["kind"][] = ["map", "seq", "scalar"];
 
 /**
@@ -81,31 +80,11 @@ export function pack(table: SpanTable): Pick<PackedDocument, "pointers" | "spans
 }
 
 /** A packed span table, unpacked the first time a position is asked of it (most never are). */
-class PackedSpanTable extends SpanTable {
-  readonly #entries: Map<string, SpanEntry>;
-  #packed: Pick<PackedDocument, "pointers" | "spans"> | null;
-
-  constructor(packed: Pick<PackedDocument, "pointers" | "spans">) {
-    const entries = new Map<string, SpanEntry>();
-    super(entries);
-    this.#entries = entries;
-    this.#packed = packed;
-  }
-
-  override locate(pointer: string, target: "value" | "key"): [number, number] {
-    this.#unpack();
-    return super.locate(pointer, target);
-  }
-
-  override dump(): Map<string, SpanEntry> {
-    this.#unpack();
-    return super.dump();
-  }
-
-  #unpack(): void {
-    if (this.#packed === null) return;
-    const { pointers, spans } = this.#packed;
-    this.#packed = null;
+class PackedSpanTable extends LazySpanTable<Pick<PackedDocument, "pointers" | "spans">> {
+  protected fill(
+    { pointers, spans }: Pick<PackedDocument, "pointers" | "spans">,
+    entries: Map<string, SpanEntry>,
+  ): void {
     for (const [n, pointer] of pointers.entries()) {
       const at = n * 5;
       const entry: SpanEntry = {
@@ -114,7 +93,7 @@ class PackedSpanTable extends SpanTable {
       };
       const key = spans[at + 3] as number;
       if (key >= 0) entry.key = [key, spans[at + 4] as number];
-      this.#entries.set(pointer, entry);
+      entries.set(pointer, entry);
     }
   }
 }

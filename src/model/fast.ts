@@ -13,7 +13,7 @@ import { pointerToSegments } from "./pointer.js";
 type Span = [number, number];
 
 /** Where one node of a document was written: its value, and its key when it is a mapping's value. */
-interface SpanEntry {
+export interface SpanEntry {
   kind: "map" | "seq" | "scalar";
   value: Span;
   key?: Span;
@@ -48,6 +48,41 @@ export class SpanTable {
   /** The span table's entries, for tests: pointer → [kind, value span, key span]. */
   dump(): Map<string, SpanEntry> {
     return this.entries;
+  }
+}
+
+/**
+ * A span table kept packed (as it came from a worker or the cache) and unpacked into its entries
+ * the first time a position is asked of it — most never are. `fill` unpacks.
+ */
+export abstract class LazySpanTable<Packed> extends SpanTable {
+  readonly #entries: Map<string, SpanEntry>;
+  #packed: Packed | null;
+
+  constructor(packed: Packed) {
+    const entries = new Map<string, SpanEntry>();
+    super(entries);
+    this.#entries = entries;
+    this.#packed = packed;
+  }
+
+  protected abstract fill(packed: Packed, entries: Map<string, SpanEntry>): void;
+
+  override locate(pointer: string, target: "value" | "key"): Span {
+    this.#unpack();
+    return super.locate(pointer, target);
+  }
+
+  override dump(): Map<string, SpanEntry> {
+    this.#unpack();
+    return super.dump();
+  }
+
+  #unpack(): void {
+    if (this.#packed === null) return;
+    const packed = this.#packed;
+    this.#packed = null;
+    this.fill(packed, this.#entries);
   }
 }
 

@@ -153,10 +153,10 @@ export async function lintCommand(
 ): Promise<number> {
   const targets = targetsOf(options.format, options.output);
   // The invocation's own errors first, in the order lintReport meets them: --rule, the date.
-  for (const flag of options.rule) parseRuleFlag(flag);
+  const flags = options.rule.map(parseRuleFlag);
   today(io.env, io.now);
   const cache = options.cache
-    ? LintCache.open(io.cwd, options.cacheLocation, options.rule.map(parseRuleFlag), io.stderr)
+    ? LintCache.open(io.cwd, options.cacheLocation, flags, io.stderr)
     : null;
   const loaded = cache
     ? cache.readWorkspaces(io.cwd, paths, options.config)

@@ -1,5 +1,5 @@
 import type { Placed } from "./anchors.js";
-import { el, esc } from "./markup.js";
+import { dataTable, el, esc } from "./markup.js";
 
 /** The badges of a node's findings, each a link to the finding in the list. */
 export function badges(placed: readonly Placed[]): string {
@@ -44,19 +44,5 @@ export function findingsTable(
       ),
     );
   });
-  return el(
-    "table",
-    { class: "findings" },
-    el("caption", { class: "vh" }, esc(caption)),
-    el(
-      "thead",
-      {},
-      el(
-        "tr",
-        {},
-        ["severity", "rule", "message", "where"].map((h) => el("th", { scope: "col" }, h)),
-      ),
-    ),
-    el("tbody", {}, rows),
-  );
+  return dataTable("findings", esc(caption), ["severity", "rule", "message", "where"], rows);
 }

@@ -34,6 +34,32 @@ export const el = (
   `<${tag}${attrs(pairs)}>${inner.map((part) => (typeof part === "string" ? part : part.join(""))).join("")}</${tag}>`;
 
 /**
+ * A table: a caption for screen readers only, a row of column headers (their inner markup), and
+ * the body's rows (markup).
+ */
+export const dataTable = (
+  className: string,
+  caption: string,
+  headers: readonly string[],
+  rows: string | readonly string[],
+): string =>
+  el(
+    "table",
+    { class: className },
+    el("caption", { class: "vh" }, caption),
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        headers.map((h) => el("th", { scope: "col" }, h)),
+      ),
+    ),
+    el("tbody", {}, rows),
+  );
+
+/**
  * Unique, valid HTML ids from any text: letters, digits, `-` and `_` kept, anything else written
  * as `_` and its code point in hex, so two different ids never meet; a repeat gets `-2`, `-3`…
  * in order of asking, which is file order: the same maps always give the same ids.

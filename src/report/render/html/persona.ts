@@ -5,7 +5,7 @@ import { amountOf } from "../../../survey/words.js";
 import type { RenderData } from "../index.js";
 import type { Anchors } from "./anchors.js";
 import { badges, findingsTable } from "./findings.js";
-import { el, esc } from "./markup.js";
+import { dataTable, el, esc } from "./markup.js";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -101,20 +101,11 @@ function traitsTable(p: PersonaNode): string {
       el("td", {}, source),
     );
   });
-  return el(
-    "table",
-    { class: "traits" },
-    el("caption", { class: "vh" }, `Identity card of ${esc(p.name ?? p.id)}`),
-    el(
-      "thead",
-      {},
-      el(
-        "tr",
-        {},
-        ["trait", "value", "based on", "source"].map((h) => el("th", { scope: "col" }, h)),
-      ),
-    ),
-    el("tbody", {}, rows),
+  return dataTable(
+    "traits",
+    `Identity card of ${esc(p.name ?? p.id)}`,
+    ["trait", "value", "based on", "source"],
+    rows,
   );
 }
 
@@ -196,69 +187,45 @@ function calendarStrip(persona: PersonaNode, data: RenderData, anchors: Anchors)
   const rows: [number, number][][] = [];
   for (let i = 0; i < months.length; i += 12) rows.push(months.slice(i, i + 12));
   const tables = rows.map((row) =>
-    el(
-      "table",
-      { class: "strip" },
+    dataTable(
+      "strip",
+      `Surveys sent to one customer of ${esc(persona.name ?? persona.id)} per month`,
+      row.map(([y, m]) => `${MONTHS[m - 1] ?? ""} ${el("span", { class: "muted" }, String(y))}`),
       el(
-        "caption",
-        { class: "vh" },
-        `Surveys sent to one customer of ${esc(persona.name ?? persona.id)} per month`,
-      ),
-      el(
-        "thead",
+        "tr",
         {},
-        el(
-          "tr",
-          {},
-          row.map(([y, m]) =>
+        row.map(([y, m]) => {
+          const key = monthKey(y, m);
+          const sends = byMonth.get(key) ?? [];
+          const isOver = sends.some((s) => s.over);
+          const estimated = sends.filter((s) => s.estimated).length;
+          return el(
+            "td",
+            { class: isOver ? "over" : null, "data-month": key, "data-sends": sends.length },
             el(
-              "th",
-              { scope: "col" },
-              `${MONTHS[m - 1] ?? ""} `,
-              el("span", { class: "muted" }, String(y)),
+              "span",
+              { class: "count" },
+              String(sends.length),
+              el("span", { class: "vh" }, sends.length === 1 ? " survey" : " surveys"),
             ),
-          ),
-        ),
-      ),
-      el(
-        "tbody",
-        {},
-        el(
-          "tr",
-          {},
-          row.map(([y, m]) => {
-            const key = monthKey(y, m);
-            const sends = byMonth.get(key) ?? [];
-            const isOver = sends.some((s) => s.over);
-            const estimated = sends.filter((s) => s.estimated).length;
-            return el(
-              "td",
-              { class: isOver ? "over" : null, "data-month": key, "data-sends": sends.length },
-              el(
-                "span",
-                { class: "count" },
-                String(sends.length),
-                el("span", { class: "vh" }, sends.length === 1 ? " survey" : " surveys"),
-              ),
-              estimated > 0 ? el("span", { class: "muted" }, `${estimated} estimated ≈`) : "",
-              isOver ? el("span", { class: "over-note" }, "over the policy") : "",
-              sends.length === 0
-                ? ""
-                : el(
-                    "ul",
-                    {},
-                    sends.map((s) =>
-                      el(
-                        "li",
-                        {},
-                        `${esc(s.date.slice(8))} ${esc(s.survey)}`,
-                        s.estimated ? el("span", { title: "estimated" }, " ≈") : "",
-                      ),
+            estimated > 0 ? el("span", { class: "muted" }, `${estimated} estimated ≈`) : "",
+            isOver ? el("span", { class: "over-note" }, "over the policy") : "",
+            sends.length === 0
+              ? ""
+              : el(
+                  "ul",
+                  {},
+                  sends.map((s) =>
+                    el(
+                      "li",
+                      {},
+                      `${esc(s.date.slice(8))} ${esc(s.survey)}`,
+                      s.estimated ? el("span", { title: "estimated" }, " ≈") : "",
                     ),
                   ),
-            );
-          }),
-        ),
+                ),
+          );
+        }),
       ),
     ),
   );

@@ -6,6 +6,7 @@ import {
   type SuppressedFinding,
 } from "../../lint/finding.js";
 import type { LintReport, RuleMeta } from "./index.js";
+import { identityOf } from "../../lint/identity.js";
 
 /** The schema a SARIF 2.1.0 log names: the OASIS standard's, errata 01. */
 const SCHEMA =
@@ -121,7 +122,7 @@ function fingerprintsOf(sorted: readonly Finding[]): Map<Finding, string> {
   const seen = new Map<string, number>();
   const out = new Map<Finding, string>();
   for (const f of sorted) {
-    const key = JSON.stringify([f.rule, f.messageId, f.file, f.entity, f.pointer]);
+    const key = identityOf(f);
     const count = (seen.get(key) ?? 0) + 1;
     seen.set(key, count);
     const hash = createHash("sha256").update(key).digest("hex").slice(0, 32);

@@ -6,7 +6,7 @@ import { parentPort } from "node:worker_threads";
 import { SpanTable } from "../model/fast.js";
 import { checkDocument } from "../validate/document.js";
 import { readSource } from "./files.js";
-import { pack, type ReadRequest, type ReadResponse, type WorkerRead } from "./pool.js";
+import { type ReadRequest, type ReadResponse, type WorkerRead } from "./pool.js";
 
 /** One file, read as the main thread would read it; null when only the main thread can. */
 function readOne(cwd: string, file: string): WorkerRead | null {
@@ -21,7 +21,7 @@ function readOne(cwd: string, file: string): WorkerRead | null {
     if (!(doc.doc instanceof SpanTable)) return null;
     documents.push({
       index: doc.index,
-      ...pack(doc.doc),
+      spans: doc.doc.pack(),
       value: doc.value,
       usable: doc.usable,
       check: doc.usable ? checkDocument(doc.value) : null,
@@ -38,7 +38,7 @@ port.on("message", ({ id, cwd, files }: ReadRequest) => {
   const response: ReadResponse = { id, reads: files.map((file) => readOne(cwd, file)) };
   // The span arrays are moved, not copied.
   const moved = response.reads.flatMap(
-    (read) => read?.documents.map((d) => d.spans.buffer as ArrayBuffer) ?? [],
+    (read) => read?.documents.map((d) => d.spans.data.buffer as ArrayBuffer) ?? [],
   );
   port.postMessage(response, moved);
 });

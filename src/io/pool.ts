@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { recordCheck } from "../lint/analyse.js";
-import { LazySpanTable, type SpanEntry, type SpanTable } from "../model/fast.js";
+import { type PackedSpans, SpanTable } from "../model/fast.js";
 import { countLines, type SourceFile, type SyntaxIssue } from "../model/source.js";
 import type { DocumentCheck } from "../validate/document.js";
 import { readSource } from "./files.js";
@@ -32,9 +32,8 @@ interface PackedDocument {
   value: unknown;
   usable: boolean;
   check: DocumentCheck | null;
-  pointers: string[];
-  /** Per pointer: kind, value start, value end, key start, key end (-1: no key). */
-  spans: Int32Array;
+  /** Its span table as SpanTable.pack gives it: one typed array, moved between threads. */
+  spans: PackedSpans;
 }
 
 /** What a worker sends back for one file (see parse-worker.ts); null: read it in the main thread. */
@@ -54,48 +53,6 @@ export interface ReadRequest {
 export interface ReadResponse {
   id: number;
   reads: (WorkerRead | null)[];
-}
-
-const KINDS: readonly SpanEntry["kind"][] = ["map", "seq", "scalar"];
-
-/**
- * A span table as a list of pointers and one array of numbers: a Map of small objects costs
- * several times more to clone between threads than the parse it saves.
- */
-export function pack(table: SpanTable): Pick<PackedDocument, "pointers" | "spans"> {
-  const entries = table.dump();
-  const pointers: string[] = [];
-  const spans = new Int32Array(entries.size * 5);
-  let at = 0;
-  for (const [pointer, entry] of entries) {
-    pointers.push(pointer);
-    spans[at] = KINDS.indexOf(entry.kind);
-    spans[at + 1] = entry.value[0];
-    spans[at + 2] = entry.value[1];
-    spans[at + 3] = entry.key ? entry.key[0] : -1;
-    spans[at + 4] = entry.key ? entry.key[1] : -1;
-    at += 5;
-  }
-  return { pointers, spans };
-}
-
-/** A packed span table, unpacked the first time a position is asked of it (most never are). */
-class PackedSpanTable extends LazySpanTable<Pick<PackedDocument, "pointers" | "spans">> {
-  protected fill(
-    { pointers, spans }: Pick<PackedDocument, "pointers" | "spans">,
-    entries: Map<string, SpanEntry>,
-  ): void {
-    for (const [n, pointer] of pointers.entries()) {
-      const at = n * 5;
-      const entry: SpanEntry = {
-        kind: KINDS[spans[at] as number] as SpanEntry["kind"],
-        value: [spans[at + 1] as number, spans[at + 2] as number],
-      };
-      const key = spans[at + 3] as number;
-      if (key >= 0) entry.key = [key, spans[at + 4] as number];
-      entries.set(pointer, entry);
-    }
-  }
 }
 
 /**
@@ -156,8 +113,8 @@ function worthThreads(files: readonly string[]): boolean {
 
 /** A worker's answer as the SourceFile the main thread would have read. */
 function sourceOf(read: WorkerRead): SourceFile {
-  const documents = read.documents.map(({ index, value, usable, check, pointers, spans }) => {
-    const doc = { index, doc: new PackedSpanTable({ pointers, spans }), value, usable };
+  const documents = read.documents.map(({ index, value, usable, check, spans }) => {
+    const doc = { index, doc: SpanTable.unpack(spans), value, usable };
     if (check !== null) recordCheck(doc, check);
     return doc;
   });

@@ -19,50 +19,181 @@ export interface SpanEntry {
   key?: Span;
 }
 
-/** A document's positions: JSON Pointer → spans, in place of the retained YAML Document. */
+const KINDS: readonly SpanEntry["kind"][] = ["map", "seq", "scalar"];
+const MAP = 0;
+const SEQ = 1;
+const SCALAR = 2;
+
+/**
+ * Numbers per node: kind, value start, value end, key start (-1: none), key end, and the index of
+ * the node after its last descendant (nodes are in document order, each before its children).
+ */
+const STRIDE = 6;
+
+/** A span table's own representation: what crosses threads. */
+export interface PackedSpans {
+  /** STRIDE numbers per node, in document order. */
+  data: Int32Array;
+  /** Per node: its key when it is a mapping's value (a sequence's items have none). */
+  names: (string | undefined)[];
+}
+
+/**
+ * A document's positions, in place of the retained YAML Document: per node, in document order,
+ * its kind, spans and extent in one typed array, and its key — a few dozen bytes a node, not a
+ * Map entry, a pointer string and three small objects.
+ */
 export class SpanTable {
-  constructor(private readonly entries: Map<string, SpanEntry>) {}
+  constructor(
+    protected data: Int32Array,
+    protected names: (string | undefined)[],
+  ) {}
+
+  /** A table from entries in document order (each pointer after its parent's), as dump() gives. */
+  static fromEntries(entries: ReadonlyMap<string, SpanEntry>): SpanTable {
+    const build = new SpanBuilder();
+    const root = entries.get("") ?? { kind: "map", value: [0, 0] };
+    const open: { pointer: string; node: number }[] = [
+      { pointer: "", node: build.open(KINDS.indexOf(root.kind), undefined, undefined) },
+    ];
+    build.close(open[0]?.node ?? 0, root.value[0], root.value[1]);
+    for (const [pointer, entry] of entries) {
+      if (pointer === "") continue;
+      const cut = pointer.lastIndexOf("/");
+      const parent = pointer.slice(0, cut);
+      while (open.length > 0 && open[open.length - 1]?.pointer !== parent)
+        build.end(open.pop()?.node ?? 0);
+      // An entry whose parent is not open (out of order): without a place, as a missing node.
+      if (open.length === 0) break;
+      const name = pointer
+        .slice(cut + 1)
+        .replace(/~1/g, "/")
+        .replace(/~0/g, "~");
+      const node = build.open(KINDS.indexOf(entry.kind), entry.key, name);
+      build.close(node, entry.value[0], entry.value[1]);
+      open.push({ pointer, node });
+    }
+    while (open.length > 0) build.end(open.pop()?.node ?? 0);
+    return build.table();
+  }
+
+  /** A table as pack() gave it. */
+  static unpack({ data, names }: PackedSpans): SpanTable {
+    return new SpanTable(data, names);
+  }
+
+  /** What crosses threads (the typed array is moved, not copied). */
+  pack(): PackedSpans {
+    return { data: this.data, names: this.names };
+  }
 
   /** As `locate` on a Document: the deepest existing node, by its key when it has one. */
   locate(pointer: string, target: "value" | "key"): Span {
-    let at = "";
-    let entry = this.entries.get("") as SpanEntry;
+    const { data, names } = this;
+    let node = 0;
     let key: Span | undefined;
     for (const segment of pointerToSegments(pointer)) {
-      let next: string | null = null;
-      if (entry.kind === "map") next = `${at}/${escape(segment)}`;
-      else if (entry.kind === "seq") {
+      const kind = data[node * STRIDE];
+      const stop = data[node * STRIDE + 5] as number;
+      let child = -1;
+      if (kind === MAP) {
+        for (let c = node + 1; c < stop; c = data[c * STRIDE + 5] as number)
+          if (names[c] === segment) {
+            child = c;
+            break;
+          }
+      } else if (kind === SEQ) {
         const n = Number(segment);
-        if (Number.isInteger(n) && n >= 0) next = `${at}/${n}`;
+        if (Number.isInteger(n) && n >= 0)
+          for (let c = node + 1, i = 0; c < stop; c = data[c * STRIDE + 5] as number, i++)
+            if (i === n) {
+              child = c;
+              break;
+            }
       }
-      const child = next === null ? undefined : this.entries.get(next);
-      if (!child || next === null) return spanOf(key ?? entry.value);
-      at = next;
-      entry = child;
-      key = child.key;
+      if (child < 0) return spanOf(key ?? this.#value(node));
+      node = child;
+      key = this.#key(node);
     }
     if (target === "key" && key) return spanOf(key);
-    return spanOf(entry.value);
+    return spanOf(this.#value(node));
   }
 
-  /** The span table's entries, for tests: pointer → [kind, value span, key span]. */
+  /** The table's entries, for tests and the cache: pointer → kind, value span, key span. */
   dump(): Map<string, SpanEntry> {
-    return this.entries;
+    const entries = new Map<string, SpanEntry>();
+    const walk = (node: number, pointer: string): void => {
+      const kind = KINDS[this.data[node * STRIDE] as number] as SpanEntry["kind"];
+      const key = this.#key(node);
+      entries.set(
+        pointer,
+        key ? { kind, value: this.#value(node), key } : { kind, value: this.#value(node) },
+      );
+      const stop = this.data[node * STRIDE + 5] as number;
+      for (let c = node + 1, i = 0; c < stop; c = this.data[c * STRIDE + 5] as number, i++)
+        walk(c, `${pointer}/${kind === "seq" ? i : escape(this.names[c] ?? "")}`);
+    };
+    if (this.data.length > 0) walk(0, "");
+    return entries;
+  }
+
+  #value(node: number): Span {
+    return [this.data[node * STRIDE + 1] as number, this.data[node * STRIDE + 2] as number];
+  }
+
+  #key(node: number): Span | undefined {
+    const start = this.data[node * STRIDE + 3] as number;
+    return start < 0 ? undefined : [start, this.data[node * STRIDE + 4] as number];
+  }
+}
+
+/** Builds a SpanTable node by node, in document order. */
+class SpanBuilder {
+  #data = new Int32Array(STRIDE * 64);
+  #names: (string | undefined)[] = [];
+  #count = 0;
+
+  /** A node (its value span and extent set later): its index. */
+  open(kind: number, key: Span | undefined, name: string | undefined): number {
+    if ((this.#count + 1) * STRIDE > this.#data.length) {
+      const grown = new Int32Array(this.#data.length * 2);
+      grown.set(this.#data);
+      this.#data = grown;
+    }
+    const at = this.#count * STRIDE;
+    this.#data[at] = kind;
+    this.#data[at + 3] = key ? key[0] : -1;
+    this.#data[at + 4] = key ? key[1] : -1;
+    this.#data[at + 5] = this.#count + 1;
+    this.#names.push(name);
+    return this.#count++;
+  }
+
+  /** A node's value span. */
+  close(node: number, start: number, end: number): void {
+    this.#data[node * STRIDE + 1] = start;
+    this.#data[node * STRIDE + 2] = end;
+  }
+
+  /** A node's descendants are all opened. */
+  end(node: number): void {
+    this.#data[node * STRIDE + 5] = this.#count;
+  }
+
+  table(): SpanTable {
+    return new SpanTable(this.#data.slice(0, this.#count * STRIDE), this.#names);
   }
 }
 
 /**
- * A span table kept packed (as it came from a worker or the cache) and unpacked into its entries
- * the first time a position is asked of it — most never are. `fill` unpacks.
+ * A span table kept packed (as it came from the cache) and unpacked the first time a position is
+ * asked of it — most never are. `fill` unpacks it into entries in document order.
  */
 export abstract class LazySpanTable<Packed> extends SpanTable {
-  readonly #entries: Map<string, SpanEntry>;
   #packed: Packed | null;
 
   constructor(packed: Packed) {
-    const entries = new Map<string, SpanEntry>();
-    super(entries);
-    this.#entries = entries;
+    super(new Int32Array(0), []);
     this.#packed = packed;
   }
 
@@ -78,11 +209,17 @@ export abstract class LazySpanTable<Packed> extends SpanTable {
     return super.dump();
   }
 
+  override pack(): PackedSpans {
+    this.#unpack();
+    return super.pack();
+  }
+
   #unpack(): void {
     if (this.#packed === null) return;
-    const packed = this.#packed;
+    const entries = new Map<string, SpanEntry>();
+    this.fill(this.#packed, entries);
     this.#packed = null;
-    this.fill(packed, this.#entries);
+    ({ data: this.data, names: this.names } = SpanTable.fromEntries(entries).pack());
   }
 }
 
@@ -178,9 +315,9 @@ export function fastParse(text: string): { value: unknown; spans: SpanTable }[] 
   try {
     return roots.map((root, n) => {
       if (values[n] === null || values[n] === undefined) throw new Decline();
-      const entries = new Map<string, SpanEntry>();
-      record(text, root, "", undefined, false, entries);
-      return { value: values[n], spans: new SpanTable(entries) };
+      const build = new SpanBuilder();
+      record(text, root, undefined, undefined, false, build);
+      return { value: values[n], spans: build.table() };
     });
   } catch (error) {
     if (error instanceof Decline) return null;
@@ -202,73 +339,72 @@ function unwrap(event: Event): Event {
 function record(
   text: string,
   raw: Event,
-  pointer: string,
+  name: string | undefined,
   key: Span | undefined,
   inFlow: boolean,
-  entries: Map<string, SpanEntry>,
+  build: SpanBuilder,
 ): number {
   const event = unwrap(raw);
   const start = startOf(text, event);
   const first = text[start];
   const flow = first === "[" || first === "{";
   let end: number;
-  let kind: SpanEntry["kind"];
   if (event.kind === "mapping" || event.kind === "sequence") {
-    kind = event.kind === "mapping" ? "map" : "seq";
-    const entry: SpanEntry = key
-      ? { kind, value: [start, start], key }
-      : { kind, value: [start, start] };
-    entries.set(pointer, entry);
+    const node = build.open(event.kind === "mapping" ? MAP : SEQ, key, name);
     let last = start;
     if (event.kind === "mapping") {
       const names = Object.keys(event.result as object);
       if (event.children.length !== names.length * 2) throw new Decline();
       for (let i = 0; i < event.children.length; i += 2) {
         const keyEvent = unwrap(event.children[i] as Event);
-        const name = keyEvent.result;
-        if (typeof name !== "string" || keyEvent.kind !== "scalar" || name === "__proto__")
+        const childName = keyEvent.result;
+        if (
+          typeof childName !== "string" ||
+          keyEvent.kind !== "scalar" ||
+          childName === "__proto__"
+        )
           throw new Decline();
         const keyStart = startOf(text, keyEvent);
         const keySpan: Span = [keyStart, scalarEnd(text, keyEvent, keyStart)];
-        if (text.slice(keySpan[0], keySpan[1]).includes("\n") || keySpan[1] - keySpan[0] > 1000)
-          throw new Decline();
+        if (hasLineBreak(text, keySpan) || keySpan[1] - keySpan[0] > 1000) throw new Decline();
         const child = event.children[i + 1] as Event;
-        last = record(text, child, `${pointer}/${escape(name)}`, keySpan, inFlow || flow, entries);
+        last = record(text, child, childName, keySpan, inFlow || flow, build);
       }
     } else {
       if (event.children.length !== (event.result as unknown[]).length) throw new Decline();
-      event.children.forEach((child, n) => {
-        last = record(text, child, `${pointer}/${n}`, undefined, inFlow || flow, entries);
-      });
+      for (const child of event.children)
+        last = record(text, child, undefined, undefined, inFlow || flow, build);
     }
     if (flow) {
       end = event.close;
       while (end > start && isSpace(text[end - 1])) end--;
-      if (text[end - 1] !== (first === "[" ? "]" : "}") || text.slice(start, end).includes("\n"))
+      if (text[end - 1] !== (first === "[" ? "]" : "}") || hasLineBreak(text, [start, end]))
         throw new Decline();
     } else end = last;
-    entry.value = [start, end];
+    build.close(node, start, end);
+    build.end(node);
     return flow ? lineEnd(text, end) : end;
   }
   if (event.children.length > 0) throw new Decline();
+  const node = build.open(SCALAR, key, name);
   if (event.kind === null) {
     // An empty node: `yaml` places it after the indicator and its spaces, on the same line.
     if (inFlow) throw new Decline();
     let at = event.open;
     while (text[at] === " ") at++;
     if (text[at] === "!" || text[at] === "&" || text[at] === "*") throw new Decline();
-    entries.set(
-      pointer,
-      key ? { kind: "scalar", value: [at, at], key } : { kind: "scalar", value: [at, at] },
-    );
+    build.close(node, at, at);
     return at;
   }
   end = scalarEnd(text, event, start);
-  entries.set(
-    pointer,
-    key ? { kind: "scalar", value: [start, end], key } : { kind: "scalar", value: [start, end] },
-  );
+  build.close(node, start, end);
   return first === "|" || first === ">" ? end : lineEnd(text, end);
+}
+
+/** Whether a span of the text holds a line break. */
+function hasLineBreak(text: string, [start, end]: Span): boolean {
+  const at = text.indexOf("\n", start);
+  return at !== -1 && at < end;
 }
 
 const isSpace = (c: string | undefined) => c === " " || c === "\n";

@@ -4,7 +4,7 @@ import { type Config, resolveConfig } from "../lint/config.js";
 import { formatLocation, locate } from "../model/position.js";
 import { isEmptyDocument } from "../model/source.js";
 import { checkDocument } from "../validate/document.js";
-import { findConfig, readSource } from "./files.js";
+import { DISK, findConfig, type Tree } from "./files.js";
 
 export interface LoadedConfig {
   config: Config;
@@ -14,13 +14,19 @@ export interface LoadedConfig {
 
 /**
  * Loads the workspace config: the file given with --config, else the nearest journey.config.yaml
- * walking up from `from`, else the defaults (root: the current directory). An invalid config is an
- * invocation error listing each problem as file:line:column.
+ * walking up from `from`, else the defaults (root: the current directory), read from `tree` (the
+ * disk, or a commit). An invalid config is an invocation error listing each problem as
+ * file:line:column.
  */
-export function loadConfig(cwd: string, from: string, explicit?: string): LoadedConfig {
-  const file = explicit ?? findConfig(from);
+export function loadConfig(
+  cwd: string,
+  from: string,
+  explicit?: string,
+  tree: Tree = DISK,
+): LoadedConfig {
+  const file = explicit ?? findConfig(from, tree);
   if (file === null) return { config: resolveConfig(null, null), root: cwd };
-  const source = readSource(cwd, file);
+  const source = tree.read(cwd, file);
   const problems: string[] = [];
   const at = (offset: number) => formatLocation(source, [offset, offset + 1]);
   for (const issue of source.issues) problems.push(`${at(issue.offset)}: ${issue.message}`);

@@ -19,7 +19,7 @@ import { parseSource, type ReadWith, type SourceFile, unparsedSource } from "../
 const CONFIG_NAMES = ["journey.config.yaml", "journey.config.yml"];
 
 /** Never read, whatever the config says. */
-const ALWAYS_IGNORED = ["**/node_modules/**", "**/.*/**"];
+export const ALWAYS_IGNORED = ["**/node_modules/**", "**/.*/**"];
 
 /** `/`-separated path relative to `cwd`: the one form of paths in findings and output. */
 export function displayPath(cwd: string, file: string): string {
@@ -27,13 +27,53 @@ export function displayPath(cwd: string, file: string): string {
   return (rel === "" ? "." : rel).split(sep).join("/");
 }
 
+/** Whether a file's name is a config's: `journey.config.yaml` or `.yml`. */
+export const isConfigName = (name: string): boolean => CONFIG_NAMES.includes(name);
+
+/**
+ * Where workspaces are planned and read from, by absolute paths: the disk (`DISK`, what every
+ * command reads), or a commit of a git repository (`gitTree` in src/io/git.ts, what `journey
+ * diff` compares with). Planning — the nearest config, `include`/`ignore`, the folders a config of
+ * their own governs — is the same whichever it is.
+ */
+export interface Tree {
+  /** Whether anything (a file or a folder) is at this path: a config is looked for by name. */
+  exists(path: string): boolean;
+  /**
+   * What a path named on the command line (`asWritten`) is: a folder, a file, or nothing there
+   * (null: a commit without it holds nothing of it). The disk says why it cannot tell instead.
+   */
+  kind(path: string, asWritten: string): "folder" | "file" | null;
+  /**
+   * The files under `folder` that glob patterns relative to it match, absolute, without entering
+   * node_modules or dot-folders.
+   */
+  list(folder: string, patterns: readonly string[]): string[];
+  /** One file, read and parsed (its path in the SourceFile relative to `cwd`). */
+  read(cwd: string, file: string): SourceFile;
+}
+
+/** The disk: only regular files are listed and read, never a FIFO or device, never too large a file. */
+export const DISK: Tree = {
+  exists: existsSync,
+  kind(path, asWritten) {
+    try {
+      return statSync(path).isDirectory() ? "folder" : "file";
+    } catch (error) {
+      throw new UsageError(`cannot read ${asWritten}: ${reason(error)}`);
+    }
+  },
+  list: (folder, patterns) => walk(folder, [...patterns]),
+  read: (cwd, file) => readSource(cwd, file),
+};
+
 /** The nearest config file walking up from `dir`, or null. */
-export function findConfig(dir: string): string | null {
+export function findConfig(dir: string, tree: Tree = DISK): string | null {
   let current = resolve(dir);
   for (;;) {
     for (const name of CONFIG_NAMES) {
       const candidate = join(current, name);
-      if (existsSync(candidate)) return candidate;
+      if (tree.exists(candidate)) return candidate;
     }
     const parent = dirname(current);
     if (parent === current) return null;
@@ -134,26 +174,22 @@ export interface NamedFile {
  * regular file); the regular files of a folder, walked; the regular files a glob matches.
  * node_modules and dot-folders are never entered, and symlink loops end.
  */
-export function namedFiles(cwd: string, paths: readonly string[]): NamedFile[] {
+export function namedFiles(cwd: string, paths: readonly string[], tree: Tree = DISK): NamedFile[] {
   const found = new Map<string, NamedFile>();
   const add = (entry: NamedFile) => {
     if (!found.has(entry.file) || entry.how === "file") found.set(entry.file, entry);
   };
   for (const path of paths) {
     const absolute = resolve(cwd, path);
-    if (!existsSync(absolute) && isDynamicPattern(path)) {
-      for (const file of walk(cwd, [path])) add({ file, how: "glob", base: cwd });
+    if (!tree.exists(absolute) && isDynamicPattern(path)) {
+      for (const file of tree.list(cwd, [path])) add({ file, how: "glob", base: cwd });
       continue;
     }
-    let stats: ReturnType<typeof statSync>;
-    try {
-      stats = statSync(absolute);
-    } catch (error) {
-      throw new UsageError(`cannot read ${path}: ${reason(error)}`);
-    }
-    if (stats.isDirectory()) {
-      for (const file of walk(absolute, ["**/*"])) add({ file, how: "folder", base: absolute });
-    } else {
+    const kind = tree.kind(absolute, path);
+    if (kind === "folder") {
+      for (const file of tree.list(absolute, ["**/*"]))
+        add({ file, how: "folder", base: absolute });
+    } else if (kind === "file") {
       add({ file: absolute, how: "file", base: cwd });
     }
   }
@@ -183,9 +219,10 @@ export function selector(selection: FileSelection): (entry: NamedFile) => boolea
 }
 
 /** Every file of a workspace: its root walked with its `include` and `ignore`. */
-export function workspaceFiles(selection: FileSelection): string[] {
+export function workspaceFiles(selection: FileSelection, tree: Tree = DISK): string[] {
   const selects = selector(selection);
-  return walk(selection.root, ["**/*"])
+  return tree
+    .list(selection.root, ["**/*"])
     .filter((file) => selects({ file, how: "folder", base: selection.root }))
     .sort();
 }

@@ -1,16 +1,17 @@
-import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import type { Config } from "../lint/config.js";
 import type { SourceFile } from "../model/source.js";
 import { type LoadedConfig, loadConfig } from "./config.js";
 import {
+  DISK,
   displayPath,
   findConfig,
   type NamedFile,
   namedFiles,
   readSource,
   selector,
+  type Tree,
   workspaceFiles,
 } from "./files.js";
 
@@ -64,7 +65,43 @@ export function planWorkspaces(
   paths: readonly string[],
   configFlag?: string,
 ): PlannedWorkspace[] {
-  const nearest = nearestConfig();
+  const planned = planWorkspacesIn(DISK, cwd, paths, configFlag);
+  if (planned.length === 0) throw new UsageError(noneMatched(paths, cwd, DISK, configFlag));
+  return planned;
+}
+
+/** Why planWorkspaces found nothing: the paths named (by default, the workspace's folder). */
+export function noneMatched(
+  paths: readonly string[],
+  cwd: string,
+  tree: Tree,
+  configFlag?: string,
+): string {
+  const named =
+    configFlag !== undefined && paths.length === 0
+      ? [displayPath(cwd, dirname(resolve(cwd, configFlag)))]
+      : defaultPaths(paths, cwd, tree);
+  return `no YAML file matched ${named.map((p) => `"${p}"`).join(", ")}`;
+}
+
+/** The paths named, else the folder of the nearest config above the current directory, else it. */
+function defaultPaths(paths: readonly string[], cwd: string, tree: Tree): readonly string[] {
+  if (paths.length > 0) return paths;
+  const file = findConfig(cwd, tree);
+  return [file === null ? "." : displayPath(cwd, dirname(file))];
+}
+
+/**
+ * planWorkspaces in a tree (the disk, or a commit: `journey diff`): the same rules, the config
+ * read from that tree; no workspace when no file matched (a commit before the maps existed).
+ */
+export function planWorkspacesIn(
+  tree: Tree,
+  cwd: string,
+  paths: readonly string[],
+  configFlag?: string,
+): PlannedWorkspace[] {
+  const nearest = nearestConfig(tree);
   const groups = new Map<string, Group>();
   const add = (entry: NamedFile, configFile: string | null, load: () => LoadedConfig) => {
     let group = groups.get(configFile ?? "");
@@ -75,29 +112,23 @@ export function planWorkspaces(
     }
     if (group.selects(entry)) group.named.add(entry.file);
   };
-  let named = paths;
   if (configFlag !== undefined) {
     const file = resolve(cwd, configFlag);
-    if (!existsSync(file))
+    if (!tree.exists(file))
       throw new UsageError(`cannot read config ${displayPath(cwd, file)}: no such file`);
-    if (named.length === 0) named = [displayPath(cwd, dirname(file))];
-    for (const entry of namedFiles(cwd, named)) add(entry, file, () => loadConfig(cwd, cwd, file));
+    const named = paths.length === 0 ? [displayPath(cwd, dirname(file))] : paths;
+    for (const entry of namedFiles(cwd, named, tree))
+      add(entry, file, () => loadConfig(cwd, cwd, file, tree));
   } else {
-    if (named.length === 0) {
-      const file = findConfig(cwd);
-      named = [file === null ? "." : displayPath(cwd, dirname(file))];
-    }
-    for (const entry of namedFiles(cwd, named)) {
+    for (const entry of namedFiles(cwd, defaultPaths(paths, cwd, tree), tree)) {
       const from = dirname(entry.file);
-      add(entry, nearest(from), () => loadConfig(cwd, from));
+      add(entry, nearest(from), () => loadConfig(cwd, from, undefined, tree));
     }
   }
 
   const chosen = [...groups.values()].filter((g) => g.named.size > 0);
-  if (chosen.length === 0)
-    throw new UsageError(`no YAML file matched ${named.map((p) => `"${p}"`).join(", ")}`);
   return chosen.map((group) => {
-    const whole = wholeOf(group, configFlag !== undefined, nearest);
+    const whole = wholeOf(group, configFlag !== undefined, nearest, tree);
     const files = [...new Set([...whole, ...group.named])].sort();
     return {
       config: group.loaded.config,
@@ -117,9 +148,10 @@ function wholeOf(
   group: Group,
   explicit: boolean,
   nearest: (dir: string) => string | null,
+  tree: Tree,
 ): string[] {
   if (group.configFile === null) return [];
-  const files = workspaceFiles(selectionOf(group.loaded));
+  const files = workspaceFiles(selectionOf(group.loaded), tree);
   if (explicit) return files;
   return files.filter((f) => nearest(dirname(f)) === group.configFile);
 }
@@ -131,12 +163,12 @@ const selectionOf = ({ root, config }: LoadedConfig) => ({
 });
 
 /** findConfig, remembered per folder: a walk asks it of every folder it meets. */
-function nearestConfig(): (dir: string) => string | null {
+function nearestConfig(tree: Tree): (dir: string) => string | null {
   const known = new Map<string, string | null>();
   return (dir) => {
     let found = known.get(dir);
     if (found === undefined) {
-      found = findConfig(dir);
+      found = findConfig(dir, tree);
       known.set(dir, found);
     }
     return found;

@@ -5,6 +5,20 @@ import { ruleDoc } from "../io/shipped.js";
 import { appendStepSummary, emit, inputsOf } from "../io/output.js";
 import { UsageError } from "../errors.js";
 import { LintCache } from "../io/cache.js";
+import {
+  type BaselineLocation,
+  baselineLocation,
+  readBaseline,
+  scopeOf,
+  writeBaseline,
+} from "../io/baseline.js";
+import {
+  applyBaseline,
+  type Baseline,
+  pruneBaseline,
+  recordBaseline,
+  totals,
+} from "../lint/baseline.js";
 import { changedFiles, repositoryRoot } from "../io/git.js";
 import { fromRepositoryRoot } from "../report/findings/paths.js";
 import { today } from "../io/today.js";
@@ -75,6 +89,18 @@ export const lintOptions = {
   cacheLocation: textOption(
     "--cache-location <dir>",
     "where --cache keeps its entries (default: node_modules/.cache/journey)",
+  ),
+  baseline: textOption(
+    "--baseline <file>",
+    "the baseline: findings recorded there are accepted, not reported (default: journey-baseline.json in the current directory, used when it exists)",
+  ),
+  baselineWrite: flagOption(
+    "--baseline-write",
+    "record the findings of the files named in the baseline, accepting them (exit 0); other files' entries are kept",
+  ),
+  baselinePrune: flagOption(
+    "--baseline-prune",
+    "remove from the baseline the findings that no longer occur, then report as usual",
   ),
 };
 
@@ -155,14 +181,16 @@ export async function lintCommand(
   // The invocation's own errors first, in the order lintReport meets them: --rule, the date.
   const flags = options.rule.map(parseRuleFlag);
   today(io.env, io.now);
+  const baseline = openBaseline(options, io, targets);
   const cache = options.cache
     ? LintCache.open(io.cwd, options.cacheLocation, flags, io.stderr)
     : null;
   const loaded = cache
     ? cache.readWorkspaces(io.cwd, paths, options.config)
     : await loadWorkspacesThreaded(io.cwd, paths, options.config, options.threads);
-  const all = lintReport(paths, options, io, registry, runs, loaded);
+  const linted = lintReport(paths, options, io, registry, runs, loaded);
   cache?.save();
+  const all = baseline ? withBaseline(linted, baseline, options, io, registry, runs) : linted;
   const { errors, warnings } = all.summary;
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   // --quiet hides the warnings; when they fail the run, the summary still counts them.
@@ -254,6 +282,100 @@ export function lintReport(
   };
 }
 
+/** The baseline of the run, its location, and what the run does with it; null for none. */
+interface RunBaseline {
+  location: BaselineLocation;
+  /** What the file holds now; null when it does not exist yet (--baseline-write makes it). */
+  read: Baseline | null;
+  mode: "read" | "write" | "prune";
+}
+
+/**
+ * Reads the baseline before any map (its errors are the invocation's): the one --baseline names,
+ * else journey-baseline.json in the current directory when it exists.
+ */
+function openBaseline(
+  options: LintOptions,
+  io: Io,
+  targets: readonly Target[],
+): RunBaseline | null {
+  const { baselineWrite: write, baselinePrune: prune } = options;
+  if (write && prune)
+    throw new UsageError(
+      "--baseline-write and --baseline-prune cannot be used together: --baseline-write already leaves out the findings that no longer occur",
+    );
+  const flag = write ? "--baseline-write" : "--baseline-prune";
+  if ((write || prune) && options.changedSince !== undefined)
+    throw new UsageError(
+      `${flag} cannot be used with --changed-since: the baseline would hold the findings of the changed files only; run it on the whole workspace`,
+    );
+  const location = baselineLocation(io.cwd, options.baseline);
+  const clash = targets.find(
+    (t) => t.output !== undefined && resolve(io.cwd, t.output) === location.path,
+  );
+  if (clash)
+    throw new UsageError(
+      `the --format ${clash.format} report would be written to the baseline, ${location.shown}: choose another --output`,
+    );
+  const read = readBaseline(location, write);
+  if (prune && read === null)
+    throw new UsageError(
+      `no baseline to prune: ${location.shown} does not exist (journey lint --baseline-write writes one)`,
+    );
+  if (read === null && !write) return null;
+  return { location, read, mode: write ? "write" : prune ? "prune" : "read" };
+}
+
+/**
+ * The report without the findings the baseline accepts (counted in `baselined`), after writing
+ * the baseline (--baseline-write: the findings of the files named become its entries) or pruning
+ * it (--baseline-prune: the entries that no longer occur are removed), said on stderr.
+ */
+function withBaseline(
+  report: LintReport & { inputs: readonly string[] },
+  { location, read, mode }: RunBaseline,
+  options: LintOptions,
+  io: Io,
+  registry: readonly AnyRule[],
+  runs: ((rule: AnyRule) => boolean) | undefined,
+): LintReport & { inputs: readonly string[] } {
+  const ran = new Set(registry.filter(runs ?? (() => true)).map((r) => r.id));
+  const scope = scopeOf(location, report.files, ran);
+  let baseline = read ?? new Map();
+  if (mode === "write") {
+    baseline = recordBaseline(read, report.findings, location.pathOf, scope);
+    writeBaseline(io, location, baseline, report.inputs);
+    const { findings, files } = totals(baseline);
+    io.stderr(
+      `journey: ${plural(findings, "finding")} in ${plural(files, "file")} written to ${location.shown}\n`,
+    );
+  } else if (mode === "prune" && read !== null) {
+    const pruned = pruneBaseline(read, report.findings, location.pathOf, scope);
+    baseline = pruned.baseline;
+    if (pruned.removed > 0) {
+      writeBaseline(io, location, baseline, report.inputs);
+      const left = totals(baseline).findings;
+      io.stderr(
+        `journey: ${plural(pruned.removed, "finding")} no longer ${pruned.removed === 1 ? "occurs" : "occur"}: removed from ${location.shown} (${left} left)\n`,
+      );
+    } else {
+      io.stderr(`journey: every finding of ${location.shown} still occurs: nothing to prune\n`);
+    }
+  }
+  const { reported, baselined } = applyBaseline(baseline, report.findings, location.pathOf);
+  const { files, unreadable } = report.summary;
+  return {
+    ...report,
+    findings: reported,
+    baselined,
+    summary: summarize(reported, files, unreadable),
+    // The baseline is read: no report may be written over it.
+    inputs: [...report.inputs, location.shown],
+  };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 /** Whether an absolute path is in a folder (or is it). */
 function isInside(folder: string, file: string): boolean {
   const rel = relative(folder, file);
@@ -267,11 +389,19 @@ function changedOf(named: ReadonlySet<string>, changed: ReadonlySet<string>, cwd
 
 /** The report with its errors only (`--quiet`); its summary counts the warnings if asked. */
 function errorsOnly(report: LintReport, countWarnings: boolean): LintReport {
-  const findings = report.findings.filter((f) => f.severity === "error");
-  const suppressed = report.suppressed.filter((f) => f.severity === "error");
+  const errorsOf = <F extends Finding>(list: readonly F[]) =>
+    list.filter((f) => f.severity === "error");
+  const findings = errorsOf(report.findings);
+  const suppressed = errorsOf(report.suppressed);
   const { files, unreadable } = report.summary;
   const summary = countWarnings ? report.summary : summarize(findings, files, unreadable);
-  return { ...report, findings, suppressed, summary };
+  return {
+    ...report,
+    findings,
+    suppressed,
+    summary,
+    ...(report.baselined ? { baselined: errorsOf(report.baselined) } : {}),
+  };
 }
 
 function metaOf(rule: AnyRule): RuleMeta {
@@ -297,6 +427,11 @@ export default defineCommand({
     ["journey lint -f json -o report.json", "write the report to a file"],
     ["journey lint --rule stale-map=off", "change a rule's severity for this run"],
     ["journey lint --max-warnings 0", "fail on warnings too (for CI)"],
+    [
+      "journey lint --baseline-write",
+      "accept today's findings: record them in journey-baseline.json (commit it); later runs report only new ones",
+    ],
+    ["journey lint --baseline-prune", "drop from the baseline the findings fixed since"],
   ],
   async run([paths]: [string[]], options, io, context) {
     return lintCommand(paths, options, io, await context.rules());

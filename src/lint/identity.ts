@@ -5,6 +5,8 @@ import type { Finding } from "./finding.js";
  * never its line or column, so that lines added or removed elsewhere in the file leave it the same
  * (SARIF fingerprints, the baseline, `journey diff`).
  */
-export function identityOf(f: Finding): string {
+export function identityOf(
+  f: Pick<Finding, "rule" | "messageId" | "file" | "entity" | "pointer">,
+): string {
   return JSON.stringify([f.rule, f.messageId, f.file, f.entity, f.pointer]);
 }

@@ -32,6 +32,11 @@ export interface LintReport {
   category: string | null;
   /** The files reported on (those the paths named, `summary.files` of them), sorted. */
   files: readonly string[];
+  /**
+   * The findings the baseline accepted, left out of `findings` and of the summary's counts;
+   * absent when no baseline was used.
+   */
+  baselined?: readonly Finding[];
 }
 
 export type FindingsFormatter = (report: LintReport, style: Style) => string;

@@ -1,7 +1,7 @@
 import type { LintReport } from "./index.js";
 
 /** For scripts: the `journey lint --format json` contract, version 1 (README, "JSON output"). */
-export function json({ findings, summary }: LintReport): string {
+export function json({ findings, summary, baselined }: LintReport): string {
   const list = findings.map((f) => ({
     rule: f.rule,
     severity: f.severity,
@@ -13,5 +13,7 @@ export function json({ findings, summary }: LintReport): string {
     endColumn: f.endColumn,
     entity: f.entity,
   }));
-  return `${JSON.stringify({ version: 1, findings: list, summary }, null, 2)}\n`;
+  // With a baseline, how many findings it accepted (not listed, not counted in errors/warnings).
+  const counts = baselined === undefined ? summary : { ...summary, baselined: baselined.length };
+  return `${JSON.stringify({ version: 1, findings: list, summary: counts }, null, 2)}\n`;
 }

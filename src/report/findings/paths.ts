@@ -22,6 +22,7 @@ export function fromRepositoryRoot(report: LintReport, base: string): LintReport
     ...report,
     findings: report.findings.map(relocate),
     suppressed: report.suppressed.map(relocate),
+    ...(report.baselined ? { baselined: report.baselined.map(relocate) } : {}),
     files: report.files.map(path),
     unreadable: report.unreadable.map(path),
   };

@@ -19,17 +19,22 @@ const MAX_DESCRIPTION = 1024;
  * For code scanning: a SARIF 2.1.0 log of one run (README, "SARIF output"). Every rule of the run
  * is in `tool.driver.rules`, with its page as help; each finding is a result at one location,
  * its other places as related locations; findings a suppression comment silenced are results
- * too, with an in-source suppression and the comment's reason, so that they show as dismissed.
+ * too, with an in-source suppression and the comment's reason, so that they show as dismissed,
+ * and so are the findings the baseline accepted, with an external suppression.
  * `partialFingerprints.primaryLocationLineHash` is made from what identifies a finding (rule,
  * message id, file, entity, JSON Pointer), not from its line.
  */
 export function sarif(report: LintReport): string {
   const rules = [...report.rules];
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  // In the findings' order (file, line, column, rule), suppressed ones among the others.
-  const all: (Finding | SuppressedFinding)[] = [...report.findings, ...report.suppressed].sort(
-    compareFindings,
-  );
+  // In the findings' order (file, line, column, rule), suppressed and baselined ones among the
+  // others: their fingerprints are those of a run without the comment or the baseline.
+  const baselined = new Set<Finding>(report.baselined);
+  const all: (Finding | SuppressedFinding)[] = [
+    ...report.findings,
+    ...report.suppressed,
+    ...baselined,
+  ].sort(compareFindings);
   for (const f of all) {
     // Every result names a rule of the driver, even one the report did not list.
     if (!ruleIndex.has(f.rule)) {
@@ -38,7 +43,9 @@ export function sarif(report: LintReport): string {
     }
   }
   const fingerprints = fingerprintsOf(all);
-  const results = all.map((f) => result(f, ruleIndex.get(f.rule) ?? 0, fingerprints.get(f) ?? ""));
+  const results = all.map((f) =>
+    result(f, ruleIndex.get(f.rule) ?? 0, fingerprints.get(f) ?? "", baselined.has(f)),
+  );
   const { tool } = report;
   const run: Record<string, unknown> = {
     tool: {
@@ -59,7 +66,12 @@ export function sarif(report: LintReport): string {
   return `${JSON.stringify({ $schema: SCHEMA, version: "2.1.0", runs: [run] }, null, 2)}\n`;
 }
 
-function result(f: Finding | SuppressedFinding, ruleIndex: number, fingerprint: string) {
+function result(
+  f: Finding | SuppressedFinding,
+  ruleIndex: number,
+  fingerprint: string,
+  baselined: boolean,
+) {
   const suppressed = "justification" in f;
   return {
     ruleId: f.rule,
@@ -85,6 +97,14 @@ function result(f: Finding | SuppressedFinding, ruleIndex: number, fingerprint: 
               status: "accepted",
               ...(f.justification === null ? {} : { justification: f.justification }),
             },
+          ],
+        }
+      : {}),
+    // Accepted in the baseline file: persisted outside the source (SARIF 2.1.0, 3.35.2).
+    ...(baselined
+      ? {
+          suppressions: [
+            { kind: "external", status: "accepted", justification: "in the journey baseline" },
           ],
         }
       : {}),

@@ -32,12 +32,15 @@ export function stylish(report: LintReport, style: Style): string {
   }
   const files = `${summary.files} file${summary.files === 1 ? "" : "s"}`;
   const total = summary.errors + summary.warnings;
+  // The findings the baseline accepted: not listed, said in the summary.
+  const accepted = report.baselined?.length ?? 0;
+  const baselined = accepted > 0 ? ` (${accepted} baselined)` : "";
   if (total === 0) {
-    out.push(c.green(`✔ no problems in ${files}`));
+    out.push(c.green(`✔ no problems in ${files}${baselined}`));
   } else {
     // Warnings --quiet did not show, counted because they fail the run (--max-warnings).
     const hidden = total - findings.length;
-    const line = `✖ ${total} problem${total === 1 ? "" : "s"} (${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}) in ${files}${hidden > 0 ? ` (${plural(hidden, "warning")} not shown: --quiet)` : ""}`;
+    const line = `✖ ${total} problem${total === 1 ? "" : "s"} (${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}) in ${files}${baselined}${hidden > 0 ? ` (${plural(hidden, "warning")} not shown: --quiet)` : ""}`;
     out.push(summary.errors > 0 ? c.red.bold(line) : c.yellow.bold(line));
   }
   if (unreadable.length > 0) {

@@ -26,6 +26,80 @@ describe("the fast path reads as yaml does, or declines", () => {
     expect(parityProblem(readFileSync(file, "utf8")).problem).toBeNull();
   });
 
+  it("reads every form of plain scalar of the core schema as yaml does", () => {
+    const forms = [
+      ...["", "~", "null", "Null", "NULL", "nULL", "nul", "n", "none"],
+      ...[
+        "true",
+        "True",
+        "TRUE",
+        "tRUE",
+        "false",
+        "False",
+        "FALSE",
+        "fALSE",
+        "t",
+        "f",
+        "yes",
+        "on",
+      ],
+      ...[
+        "0",
+        "-0",
+        "+0",
+        "12",
+        "+12",
+        "-12",
+        "017",
+        "0o17",
+        "0o8",
+        "0x1F",
+        "0X1F",
+        "0xG",
+        "1_000",
+      ],
+      ...[
+        "0b101",
+        ".inf",
+        "-.Inf",
+        "+.INF",
+        ".Inf",
+        "-.inf",
+        ".nan",
+        ".NaN",
+        ".NAN",
+        "-.nan",
+        ".NAn",
+      ],
+      ...[
+        "1e3",
+        "1E3",
+        "1.5e-3",
+        "-1.5E+3",
+        ".5",
+        "+.5",
+        "-.5",
+        "1.",
+        "1.2.3",
+        "+",
+        "-x",
+        ".",
+        "..5",
+      ],
+      ...["12:30", "2026-11-22", "1,5", "0.0", "-0.0", "1e", "e3", "Infinity", "NaN", "nan"],
+    ];
+    // Each as a value, in a mapping and in a sequence: the fast path reads them all (but an
+    // empty sequence item, which it leaves to yaml).
+    const values =
+      forms.map((f, n) => `v${n}: ${f}\n`).join("") +
+      forms.map((f, n) => (f === "" ? "" : `"${n}":\n  - ${f}\n`)).join("");
+    expect(parityProblem(values)).toEqual({ declined: false, problem: null });
+    // As keys after the same texts as values (a type is resolved once per text): a key that is
+    // not a string makes it decline, the others are read as yaml reads them.
+    for (const f of forms.filter((f) => f !== "" && !f.startsWith("-")))
+      expect(parityProblem(`v: ${f}\n${f}: k\n`).problem, f).toBeNull();
+  });
+
   it("reads most example files itself", () => {
     const examples = yamlFiles(join(ROOT, "examples"));
     const read = examples.filter((f) => !parityProblem(readFileSync(f, "utf8")).declined);

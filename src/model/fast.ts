@@ -227,28 +227,27 @@ const spanOf = ([start, end]: Span): Span => [start, Math.max(end, start + 1)];
 
 const escape = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
 
-/** A scalar type resolved as `yaml`'s core schema resolves a plain scalar: the first test that matches. */
-const plain = (tag: string, forms: [RegExp, (s: string) => unknown][]) =>
-  new Type(`tag:yaml.org,2002:${tag}`, {
-    kind: "scalar",
-    resolve: (data: unknown) => typeof data === "string" && forms.some(([test]) => test.test(data)),
-    construct: (data: string) => forms.find(([test]) => test.test(data))?.[1](data),
-  });
+type Form = [RegExp, (s: string) => unknown];
 
 /**
- * The YAML 1.2 core schema as `yaml` reads it (not js-yaml's, which also takes `1_000`, `0b1`,
- * `+.5`…): the same tests in the same order. No timestamp type: dates stay strings.
+ * The YAML 1.2 core schema's plain scalars as `yaml` reads them (not js-yaml's, which also takes
+ * `1_000`, `0b1`, `+.5`…): the same tests in the same order, the first that matches gives the
+ * type. No timestamp type: dates stay strings.
  */
-const CORE = FAILSAFE_SCHEMA.extend({
-  implicit: [
-    plain("null", [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
-    plain("bool", [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === "t" || s[0] === "T"]]),
-    plain("int", [
+const FORMS: [tag: string, forms: Form[]][] = [
+  ["null", [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]],
+  ["bool", [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === "t" || s[0] === "T"]]],
+  [
+    "int",
+    [
       [/^0o[0-7]+$/, (s) => parseInt(s.substring(2), 8)],
       [/^[-+]?[0-9]+$/, (s) => parseInt(s, 10)],
       [/^0x[0-9a-fA-F]+$/, (s) => parseInt(s.substring(2), 16)],
-    ]),
-    plain("float", [
+    ],
+  ],
+  [
+    "float",
+    [
       [
         /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
         (s) =>
@@ -260,9 +259,45 @@ const CORE = FAILSAFE_SCHEMA.extend({
       ],
       [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, parseFloat],
       [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, parseFloat],
-    ]),
+    ],
   ],
-});
+];
+
+/** What a null, boolean or number can start with (or be empty): any other scalar is a string. */
+const MAY_RESOLVE = /^(?:$|[~nNtTfF0-9+\-.])/;
+
+/**
+ * The type and value of the last plain scalar classified: js-yaml asks each implicit type in turn
+ * whether it resolves the same text, then the one that does to construct it — the tests run once.
+ */
+let classified: { data: string; tag: string | null; value: unknown } = {
+  data: "",
+  tag: "null",
+  value: null,
+};
+
+function classify(data: string): typeof classified {
+  if (data === classified.data) return classified;
+  classified = { data, tag: null, value: data };
+  if (!MAY_RESOLVE.test(data)) return classified;
+  for (const [tag, forms] of FORMS)
+    for (const [test, make] of forms)
+      if (test.test(data)) {
+        classified = { data, tag, value: make(data) };
+        return classified;
+      }
+  return classified;
+}
+
+/** One type of the core schema, resolved by classify. */
+const plain = (tag: string) =>
+  new Type(`tag:yaml.org,2002:${tag}`, {
+    kind: "scalar",
+    resolve: (data: unknown) => typeof data === "string" && classify(data).tag === tag,
+    construct: (data: string) => classify(data).value,
+  });
+
+const CORE = FAILSAFE_SCHEMA.extend({ implicit: FORMS.map(([tag]) => plain(tag)) });
 
 /** A node as the listener saw it: opened at `open`, closed at `close` with a kind and a result. */
 interface Event {

@@ -89,6 +89,9 @@ describe("every command is one module", () => {
       changedSince: string | undefined;
       cache: boolean;
       cacheLocation: string | undefined;
+      baseline: string | undefined;
+      baselineWrite: boolean;
+      baselinePrune: boolean;
     }>();
     expectTypeOf(lint.run).parameter(1).toEqualTypeOf<Lint>();
     type Flat<T> = { [K in keyof T]: T[K] };

@@ -386,16 +386,25 @@ export function jsonError(text: string): { offset: number; what: string } {
   };
   const number = () => {
     const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!match) unexpected();
+    if (!match) {
+      if (text.charAt(i) === "-") i++; // a sign alone: what is wrong is what follows it
+      unexpected();
+    }
     i += match?.[0].length ?? 0;
   };
   const literal = () => {
+    let longest = 0;
     for (const word of ["true", "false", "null"]) {
       if (text.startsWith(word, i)) {
         i += word.length;
         return;
       }
+      let n = 0;
+      while (n < word.length && text.charAt(i + n) === word.charAt(n)) n++;
+      longest = Math.max(longest, n);
     }
+    // The first character that leaves every literal: the end of `nu`, the `x` of `trux`.
+    i += longest;
     unexpected();
   };
   const value = (): void => {

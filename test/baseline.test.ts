@@ -29,7 +29,7 @@ import {
   recordBaseline,
   serializeBaseline,
 } from "../src/lint/baseline.js";
-import { aFinding, HAS_SHARED, ROOT, run, SHARED } from "./helpers.js";
+import { aFinding, HAS_SHARED, ROOT, run, SHARED, TODAY } from "./helpers.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "journey-baseline-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -534,6 +534,19 @@ describe("the reports carry the count", () => {
         "baseline.test.ts: the SARIF schema is absent (shared/realworld): not validated",
       );
     }
+  });
+
+  it("GitHub: the job summary says how many the baseline accepted", async () => {
+    await write();
+    edit("journeys/marc-store.yaml", "        satisfaction: 4\n", "");
+    const summary = join(ws, "..", "summary.md");
+    writeFileSync(summary, "");
+    const env = { JOURNEY_TODAY: TODAY, GITHUB_STEP_SUMMARY: summary };
+    const r = await run(["lint", "-f", "github"], ws, undefined, { env });
+    expect(r.stdout).toMatch(/^::warning file=journeys\/marc-store\.yaml,line=17,/);
+    const text = readFileSync(summary, "utf8");
+    expect(text).toContain("## journey lint: 0 errors, 1 warning in 5 files\n\n");
+    expect(text).toContain("\n5 findings accepted by the baseline, not listed.\n");
   });
 
   it("--help names the options", async () => {

@@ -142,6 +142,10 @@ export function stepSummary(report: LintReport): string {
       "",
     );
   }
+  const baselined = report.baselined?.length ?? 0;
+  if (baselined > 0) {
+    head.push(`${plural(baselined, "finding")} accepted by the baseline, not listed.`, "");
+  }
   if (findings.length === 0) return `${head.join("\n")}`;
 
   const parts = [head.join("\n"), byRule(report), byFile(report)];

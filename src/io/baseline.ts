@@ -15,7 +15,7 @@ import type { Io } from "./io.js";
 import { emit } from "./output.js";
 
 /** The file `journey lint` reads its baseline from, unless --baseline names another. */
-export const DEFAULT_BASELINE = "journey-baseline.json";
+const DEFAULT_BASELINE = "journey-baseline.json";
 
 /** Where the baseline is: its absolute path, as shown in messages, and its folder's paths. */
 export interface BaselineLocation {

@@ -12,7 +12,7 @@ import { identityOf } from "./identity.js";
  */
 
 /** The version of the file's format this journey reads and writes. */
-export const BASELINE_VERSION = 1;
+const BASELINE_VERSION = 1;
 
 /** What identifies one accepted finding within its file and rule. */
 export interface BaselineItem {

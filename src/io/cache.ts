@@ -11,7 +11,7 @@ import {
 import { join, resolve } from "node:path";
 import type { Config } from "../lint/config.js";
 import { decode } from "../model/decode.js";
-import { LazySpanTable, type SpanEntry, SpanTable } from "../model/fast.js";
+import { LazySpanTable, type PackedSpans, SpanTable } from "../model/fast.js";
 import {
   countLines,
   type ReadWith,
@@ -38,22 +38,21 @@ import { type LoadedWorkspace, planWorkspaces } from "./workspaces.js";
  */
 
 /** Bumped when what an entry holds changes shape: older entries are then never read. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Where the cache goes without --cache-location: as ESLint's, under node_modules/.cache. */
 const DEFAULT_CACHE_LOCATION = join("node_modules", ".cache", "journey");
 
 /**
- * A document as an entry keeps it: its value, and its span table as four numbers a node — its start
- * (after the previous node's start), its length, and its key's distance back from its start and
- * length (-1, -1 without a key). The nodes are in the order of a walk of the value (keys in their
- * order, items in theirs), which is the order the fast path records them in; `pointers` lists them
- * only when it is not.
+ * A document as an entry keeps it: its value, and its span table as the fast path made it
+ * (SpanTable.pack: one typed array, kept in base64, read back without a number being parsed).
+ * `names`, the key of each node, only when a walk of the value does not give them in order (a
+ * mapping with keys such as `"2"`, which JavaScript lists first).
  */
 interface StoredDocument {
   value: unknown;
-  spans: number[];
-  pointers?: string[];
+  spans: string;
+  names?: (string | null)[];
 }
 
 interface Entry {
@@ -255,55 +254,30 @@ function toRows(documents: readonly SourceDocument[]): StoredDocument[] | null {
   const rows: StoredDocument[] = [];
   for (const doc of documents) {
     if (!(doc.doc instanceof SpanTable) || !doc.usable || !isJsonExact(doc.value)) return null;
-    const table = doc.doc.dump();
-    const walked = pointersOf(doc.value).pointers;
-    const spans: number[] = [];
-    let previous = 0;
-    for (const { value, key } of table.values()) {
-      spans.push(value[0] - previous, value[1] - value[0]);
-      spans.push(key ? value[0] - key[0] : -1, key ? key[1] - key[0] : -1);
-      previous = value[0];
-    }
-    const pointers = [...table.keys()];
-    const inOrder = walked.length === pointers.length && walked.every((p, n) => p === pointers[n]);
-    rows.push(inOrder ? { value: doc.value, spans } : { value: doc.value, spans, pointers });
+    const { data, names } = doc.doc.pack();
+    const spans = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("base64");
+    const walked = namesOf(doc.value);
+    const inOrder = walked.length === names.length && walked.every((n, i) => n === names[i]);
+    rows.push(
+      inOrder
+        ? { value: doc.value, spans }
+        : { value: doc.value, spans, names: names.map((n) => n ?? null) },
+    );
   }
   return rows.length > 0 ? rows : null;
 }
 
-/** The pointers of every node of a value, in the order of a walk (the node, then its children), and their kinds. */
-function pointersOf(value: unknown): { pointers: string[]; kinds: Kind[] } {
-  const pointers: string[] = [];
-  const kinds: Kind[] = [];
-  const walk = (v: unknown, pointer: string) => {
-    pointers.push(pointer);
-    kinds.push(kindOf(v));
-    if (Array.isArray(v)) v.forEach((item, n) => walk(item, `${pointer}/${n}`));
+/** The key of every node of a value (none for the root and items), in the order of a walk. */
+function namesOf(value: unknown): (string | undefined)[] {
+  const names: (string | undefined)[] = [];
+  const walk = (v: unknown, name: string | undefined) => {
+    names.push(name);
+    if (Array.isArray(v)) for (const item of v) walk(item, undefined);
     else if (v !== null && typeof v === "object")
-      for (const [key, item] of Object.entries(v)) walk(item, `${pointer}/${escapeSegment(key)}`);
+      for (const [key, item] of Object.entries(v)) walk(item, key);
   };
-  walk(value, "");
-  return { pointers, kinds };
-}
-
-type Kind = "map" | "seq" | "scalar";
-
-const escapeSegment = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
-
-/** The kind of node a value was read from. */
-const kindOf = (value: unknown): Kind =>
-  Array.isArray(value) ? "seq" : value !== null && typeof value === "object" ? "map" : "scalar";
-
-/** The value at a pointer this module made (by pointersOf, or recorded as the fast path did). */
-function valueAt(root: unknown, pointer: string): unknown {
-  let at = root;
-  if (pointer === "") return at;
-  for (const segment of pointer.slice(1).split("/")) {
-    const name = segment.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (at === null || typeof at !== "object" || !Object.hasOwn(at, name)) return undefined;
-    at = (at as Record<string, unknown>)[name];
-  }
-  return at;
+  walk(value, undefined);
+  return names;
 }
 
 /** Whether JSON gives the value back as it is: no NaN, infinity or -0 (the fast path's only others). */
@@ -345,29 +319,12 @@ function fromEntry(path: string, bytes: Uint8Array, entry: Entry): SourceFile | 
 
 /** A stored span table, unpacked the first time a position is asked of it (most never are). */
 class StoredSpanTable extends LazySpanTable<StoredDocument> {
-  protected fill(stored: StoredDocument, entries: Map<string, SpanEntry>): void {
-    const { value, spans, pointers: listed } = stored;
-    const walked = listed ? null : pointersOf(value);
-    const pointers = listed ?? (walked as { pointers: string[] }).pointers;
-    let start = 0;
-    // A count that does not fit (a tampered entry) leaves the nodes past it without a place:
-    // locate then answers with their nearest parent, never fails.
-    const count = Math.min(pointers.length, Math.floor(spans.length / 4));
-    for (let n = 0; n < count; n++) {
-      const pointer = pointers[n] as string;
-      const at = n * 4;
-      start += spans[at] as number;
-      const span: [number, number] = [start, start + (spans[at + 1] as number)];
-      const back = spans[at + 2] as number;
-      const kind = walked ? (walked.kinds[n] as Kind) : kindOf(valueAt(value, pointer));
-      entries.set(
-        pointer,
-        back === -1
-          ? { kind, value: span }
-          : { kind, value: span, key: [start - back, start - back + (spans[at + 3] as number)] },
-      );
-    }
-    if (!entries.has("")) entries.set("", { kind: kindOf(value), value: [0, 0] });
+  protected unpack({ value, spans, names }: StoredDocument): PackedSpans {
+    const bytes = Buffer.from(spans, "base64");
+    // Copied out to an aligned buffer of its own: base64 gives bytes at any offset.
+    const data = new Int32Array(bytes.byteLength >> 2);
+    new Uint8Array(data.buffer).set(bytes.subarray(0, data.byteLength));
+    return { data, names: names?.map((n) => n ?? undefined) ?? namesOf(value) };
   }
 }
 
@@ -383,12 +340,11 @@ function isEntry(value: unknown): value is Entry {
   if (e.checks.length !== e.documents.length) return false;
   const isDocument = (d: unknown) => {
     if (d === null || typeof d !== "object" || !("value" in d)) return false;
-    const { spans, pointers } = d as { spans?: unknown; pointers?: unknown };
+    const { spans, names } = d as { spans?: unknown; names?: unknown };
     return (
-      Array.isArray(spans) &&
-      spans.every((n) => Number.isInteger(n)) &&
-      (pointers === undefined ||
-        (Array.isArray(pointers) && pointers.every((p) => typeof p === "string")))
+      typeof spans === "string" &&
+      (names === undefined ||
+        (Array.isArray(names) && names.every((n) => n === null || typeof n === "string")))
     );
   };
   const isIssue = (i: unknown) =>

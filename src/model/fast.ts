@@ -49,34 +49,6 @@ export class SpanTable {
     protected names: (string | undefined)[],
   ) {}
 
-  /** A table from entries in document order (each pointer after its parent's), as dump() gives. */
-  static fromEntries(entries: ReadonlyMap<string, SpanEntry>): SpanTable {
-    const build = new SpanBuilder();
-    const root = entries.get("") ?? { kind: "map", value: [0, 0] };
-    const open: { pointer: string; node: number }[] = [
-      { pointer: "", node: build.open(KINDS.indexOf(root.kind), undefined, undefined) },
-    ];
-    build.close(open[0]?.node ?? 0, root.value[0], root.value[1]);
-    for (const [pointer, entry] of entries) {
-      if (pointer === "") continue;
-      const cut = pointer.lastIndexOf("/");
-      const parent = pointer.slice(0, cut);
-      while (open.length > 0 && open[open.length - 1]?.pointer !== parent)
-        build.end(open.pop()?.node ?? 0);
-      // An entry whose parent is not open (out of order): without a place, as a missing node.
-      if (open.length === 0) break;
-      const name = pointer
-        .slice(cut + 1)
-        .replace(/~1/g, "/")
-        .replace(/~0/g, "~");
-      const node = build.open(KINDS.indexOf(entry.kind), entry.key, name);
-      build.close(node, entry.value[0], entry.value[1]);
-      open.push({ pointer, node });
-    }
-    while (open.length > 0) build.end(open.pop()?.node ?? 0);
-    return build.table();
-  }
-
   /** A table as pack() gave it. */
   static unpack({ data, names }: PackedSpans): SpanTable {
     return new SpanTable(data, names);
@@ -186,8 +158,9 @@ class SpanBuilder {
 }
 
 /**
- * A span table kept packed (as it came from the cache) and unpacked the first time a position is
- * asked of it — most never are. `fill` unpacks it into entries in document order.
+ * A span table kept packed (as the cache stored it) and unpacked the first time a position is
+ * asked of it — most never are. What `unpack` gives is checked, as it comes from a file: a table
+ * that does not hold together is one root node, and every position is then the document's start.
  */
 export abstract class LazySpanTable<Packed> extends SpanTable {
   #packed: Packed | null;
@@ -197,7 +170,7 @@ export abstract class LazySpanTable<Packed> extends SpanTable {
     this.#packed = packed;
   }
 
-  protected abstract fill(packed: Packed, entries: Map<string, SpanEntry>): void;
+  protected abstract unpack(packed: Packed): PackedSpans;
 
   override locate(pointer: string, target: "value" | "key"): Span {
     this.#unpack();
@@ -216,11 +189,30 @@ export abstract class LazySpanTable<Packed> extends SpanTable {
 
   #unpack(): void {
     if (this.#packed === null) return;
-    const entries = new Map<string, SpanEntry>();
-    this.fill(this.#packed, entries);
+    const { data, names } = this.unpack(this.#packed);
     this.#packed = null;
-    ({ data: this.data, names: this.names } = SpanTable.fromEntries(entries).pack());
+    const whole = holdsTogether(data);
+    this.data = whole ? data : Int32Array.of(MAP, 0, 0, -1, -1, 1);
+    this.names = whole ? names : [undefined];
   }
+}
+
+/**
+ * Whether a table's numbers make a tree locate can walk: whole nodes, each node's kind known and
+ * its descendants after it and before its parent's end — so every walk moves on and stops.
+ */
+function holdsTogether(data: Int32Array): boolean {
+  const count = data.length / STRIDE;
+  if (!Number.isInteger(count) || count === 0) return false;
+  const ends: number[] = [count];
+  for (let n = 0; n < count; n++) {
+    while (n >= (ends[ends.length - 1] as number)) ends.pop();
+    const kind = data[n * STRIDE] as number;
+    const end = data[n * STRIDE + 5] as number;
+    if (kind < 0 || kind > 2 || end <= n || end > (ends[ends.length - 1] as number)) return false;
+    ends.push(end);
+  }
+  return true;
 }
 
 const spanOf = ([start, end]: Span): Span => [start, Math.max(end, start + 1)];

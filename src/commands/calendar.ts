@@ -74,7 +74,7 @@ const MAX_DAYS = 366 * 100;
  * The range of --from/--to, else `fallback`'s. A range that would run past 9999-12-31 (`--from
  * 9999-12-31` and a year's horizon) ends on that day, with a note (added to `notes`) for stderr.
  */
-function rangeOf(
+export function rangeOf(
   options: { from?: string; to?: string },
   fallback: DayRange,
   notes: string[],

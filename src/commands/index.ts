@@ -14,6 +14,7 @@ export const COMMANDS: CommandRegistry = {
   coverage: () => import("./coverage.js"),
   calendar: () => import("./calendar.js"),
   render: () => import("./render.js"),
+  diff: () => import("./diff.js"),
   import: () => import("./import.js"),
   rules: () => import("./rules.js"),
   schema: () => import("./schema.js"),

@@ -1,7 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import picomatch from "picomatch";
 import { UsageError } from "../errors.js";
+import { MAX_FILE_BYTES, tooLarge } from "../model/decode.js";
+import { parseSource, unparsedSource } from "../model/source.js";
+import { ALWAYS_IGNORED, displayPath, isConfigName, type Tree } from "./files.js";
 
 /**
  * The files changed since `ref` in the git repository around `cwd` (absolute paths): those
@@ -11,28 +15,13 @@ import { UsageError } from "../errors.js";
  * does not know, an invocation error.
  */
 export function changedFiles(cwd: string, ref: string): Set<string> {
-  const git = (args: string[]) => {
-    try {
-      return execFileSync("git", args, {
-        cwd,
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "pipe"],
-        maxBuffer: 256 * 1024 * 1024,
-      });
-    } catch (error) {
-      const failure = error as NodeJS.ErrnoException & { stderr?: string };
-      if (failure.code === "ENOENT")
-        throw new UsageError("--changed-since needs git, which is not installed");
-      const said = (failure.stderr ?? "").trim().split("\n")[0] ?? "";
-      if (/not a git repository/i.test(said))
-        throw new UsageError(
-          "--changed-since works in a git repository: this folder is not in one",
-        );
-      throw new UsageError(
-        `--changed-since ${ref}: git cannot use it (${said.replace(/^fatal: /, "")})`,
-      );
-    }
-  };
+  const git = (args: string[]) =>
+    runGit(
+      cwd,
+      args,
+      "--changed-since",
+      (said) => `--changed-since ${ref}: git cannot use it (${said})`,
+    );
   const root = git(["rev-parse", "--show-toplevel"]).trim();
   if (ref.startsWith("-")) throw new UsageError(`--changed-since expects a git ref, not "${ref}"`);
   try {
@@ -59,4 +48,242 @@ export function repositoryRoot(cwd: string): string | null {
     if (existsSync(join(dir, ".git"))) return dir;
     if (dirname(dir) === dir) return null;
   }
+}
+
+/**
+ * Runs git in `cwd` and returns what it printed. Git missing, or `cwd` outside a repository: an
+ * invocation error naming `what` needs it; any other failure, `failed(what git said)`. Never takes
+ * the index lock to refresh it (GIT_OPTIONAL_LOCKS=0): reading leaves the repository as it was.
+ */
+function runGit(
+  cwd: string,
+  args: readonly string[],
+  what: string,
+  failed: (said: string) => string,
+): string;
+function runGit(
+  cwd: string,
+  args: readonly string[],
+  what: string,
+  failed: (said: string) => string,
+  input: string,
+): Buffer;
+function runGit(
+  cwd: string,
+  args: readonly string[],
+  what: string,
+  failed: (said: string) => string,
+  input?: string,
+): string | Buffer {
+  try {
+    return execFileSync("git", args, {
+      cwd,
+      ...(input === undefined ? { encoding: "utf8" as const } : { input }),
+      stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+      maxBuffer: 1024 * 1024 * 1024,
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" },
+    });
+  } catch (error) {
+    const failure = error as NodeJS.ErrnoException & { stderr?: string | Buffer };
+    if (failure.code === "ENOENT")
+      throw new UsageError(`${what} needs git, which is not installed`);
+    const said =
+      String(failure.stderr ?? "")
+        .trim()
+        .split("\n")[0] ?? "";
+    if (/not a git repository/i.test(said))
+      throw new UsageError(`${what} works in a git repository: this folder is not in one`);
+    throw new UsageError(failed(said.replace(/^fatal: /, "")));
+  }
+}
+
+/** The commit `journey diff` compares the working tree with: the ref as named, and its hash. */
+export interface Base {
+  /** As given (`main`, `HEAD~2`), or the upstream whose merge base with HEAD was taken. */
+  ref: string;
+  commit: string;
+  /** Whether `commit` is the merge base of HEAD with `ref` (no ref was given). */
+  mergeBase: boolean;
+}
+
+/** The git repository around a folder, as `journey diff` reads it. */
+export interface Repository {
+  /** Its top folder (as reached from the current directory, not resolved through links). */
+  root: string;
+  /** The commit a ref names, or null when git knows no commit by that name. */
+  commitOf(ref: string): string | null;
+  /**
+   * No ref given: the merge base of HEAD with the default branch of `origin`
+   * (`refs/remotes/origin/HEAD`, which a clone sets), else with the current branch's upstream.
+   */
+  defaultBase(): Base;
+  /** The files of a commit, as a tree workspaces are planned and read from. */
+  tree(commit: string): CommitTree;
+  /** The files git sees renamed (or moved) between a commit and the working tree: old → new. */
+  renames(commit: string): Map<string, string>;
+}
+
+const DIFF = "diff";
+
+/**
+ * The repository around `cwd`. Outside one, or without git: an invocation error. Only reads:
+ * nothing is checked out, no temporary file is made, the index is not refreshed.
+ */
+export function openRepository(cwd: string): Repository {
+  const git = (args: readonly string[]) =>
+    runGit(cwd, args, DIFF, (said) => `${DIFF}: git failed (${said})`);
+  const root = resolve(cwd, git(["rev-parse", "--show-cdup"]).trim() || ".");
+  const commitOf = (ref: string): string | null => {
+    if (ref.startsWith("-")) return null;
+    try {
+      return git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).trim() || null;
+    } catch {
+      return null;
+    }
+  };
+  const quiet = (args: readonly string[]): string | null => {
+    try {
+      return git(args).trim() || null;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    root,
+    commitOf,
+    defaultBase() {
+      const originHead = quiet(["symbolic-ref", "-q", "refs/remotes/origin/HEAD"]);
+      const upstream =
+        originHead?.replace(/^refs\/remotes\//, "") ??
+        quiet(["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}"]);
+      if (upstream === null)
+        throw new UsageError(
+          `${DIFF}: no ref to compare with (no origin/HEAD, no upstream branch): name one, as in journey diff main`,
+        );
+      const commit = quiet(["merge-base", "HEAD", upstream]);
+      if (commit === null)
+        throw new UsageError(
+          `${DIFF}: HEAD has no merge base with ${upstream}: name a ref, as in journey diff main`,
+        );
+      return { ref: upstream, commit, mergeBase: true };
+    },
+    tree: (commit) => commitTree(root, commit, git, (input) => catFile(cwd, input)),
+    renames(commit) {
+      const out = git(["diff", "-M", "--name-status", "-z", "--no-ext-diff", commit, "--"]);
+      const words = out.split("\0");
+      const renamed = new Map<string, string>();
+      for (let i = 0; i < words.length - 1;) {
+        const status = words[i] ?? "";
+        const paths = /^[RC]/.test(status) ? 2 : 1;
+        if (status.startsWith("R"))
+          renamed.set(resolve(root, words[i + 1] ?? ""), resolve(root, words[i + 2] ?? ""));
+        i += 1 + paths;
+      }
+      return renamed;
+    },
+  };
+}
+
+/** `git cat-file --batch` given the hashes, one a line: every object in one process. */
+function catFile(cwd: string, input: string): Buffer {
+  return runGit(
+    cwd,
+    ["cat-file", "--batch"],
+    DIFF,
+    (said) => `${DIFF}: git cannot read the commit's files (${said})`,
+    input,
+  );
+}
+
+/** A commit's files as a Tree; `preload` reads the blobs of many files in one `git cat-file`. */
+export interface CommitTree extends Tree {
+  preload(files: readonly string[]): void;
+}
+
+interface Blob {
+  hash: string;
+  size: number;
+}
+
+/**
+ * The files of a commit (`git ls-tree -r`), by absolute path in the working tree's place: its
+ * regular files only (a symbolic link or a submodule holds no map). The configs are read at once
+ * (planning needs them), the maps when preloaded or first read.
+ */
+function commitTree(
+  root: string,
+  commit: string,
+  git: (args: readonly string[]) => string,
+  cat: (input: string) => Buffer,
+): CommitTree {
+  const blobs = new Map<string, Blob>();
+  const folders = new Set<string>([root]);
+  for (const entry of git(["ls-tree", "-r", "-l", "-z", "--full-tree", commit]).split("\0")) {
+    const match = /^(\d+) (\w+) ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(entry);
+    if (!match) continue;
+    const [, mode, type, hash = "", size = "", path = ""] = match;
+    if (type !== "blob" || mode === "120000") continue;
+    const file = resolve(root, path);
+    blobs.set(file, { hash, size: Number(size) });
+    for (let dir = dirname(file); !folders.has(dir); dir = dirname(dir)) folders.add(dir);
+  }
+  const bytes = new Map<string, Buffer>();
+  const preload = (files: readonly string[]) => {
+    const wanted = [
+      ...new Set(
+        files.filter((f) => {
+          const blob = blobs.get(f);
+          return blob !== undefined && blob.size <= MAX_FILE_BYTES && !bytes.has(f);
+        }),
+      ),
+    ];
+    if (wanted.length === 0) return;
+    const out = cat(wanted.map((f) => `${blobs.get(f)?.hash ?? ""}\n`).join(""));
+    let at = 0;
+    for (const file of wanted) {
+      const eol = out.indexOf(10, at);
+      const size = Number(/ (\d+)$/.exec(out.subarray(at, eol).toString("latin1"))?.[1] ?? -1);
+      if (eol < 0 || size < 0) throw new UsageError(`${DIFF}: git did not give ${file}`);
+      bytes.set(file, out.subarray(eol + 1, eol + 1 + size));
+      at = eol + 1 + size + 1;
+    }
+  };
+  preload([...blobs.keys()].filter((f) => isConfigName(basename(f))));
+  const ignored = picomatch([...ALWAYS_IGNORED], { dot: true });
+  return {
+    exists: (path) => blobs.has(path) || folders.has(path),
+    kind: (path) => (folders.has(path) ? "folder" : blobs.has(path) ? "file" : null),
+    list(folder, patterns) {
+      const found = new Set<string>();
+      for (const written of patterns) {
+        // A pattern climbing out of the folder (`../maps/*.yaml`): from the folder it names.
+        let base = folder;
+        let pattern = written;
+        for (;;) {
+          if (pattern.startsWith("./")) pattern = pattern.slice(2);
+          else if (pattern.startsWith("../")) {
+            base = dirname(base);
+            pattern = pattern.slice(3);
+          } else break;
+        }
+        const matches = picomatch(pattern, { dot: false });
+        for (const file of blobs.keys()) {
+          const rel = relative(base, file).split(sep).join("/");
+          if (rel.startsWith("../") || isAbsolute(rel) || ignored(rel)) continue;
+          if (matches(rel)) found.add(file);
+        }
+      }
+      return [...found].sort();
+    },
+    read(cwd, file) {
+      const path = displayPath(cwd, file);
+      const blob = blobs.get(file);
+      if (blob === undefined) throw new UsageError(`cannot read ${path}: not in commit ${commit}`);
+      if (blob.size > MAX_FILE_BYTES) return unparsedSource(path, tooLarge(blob.size));
+      preload([file]);
+      const content = bytes.get(file) ?? Buffer.alloc(0);
+      return parseSource(path, content, process.env.JOURNEY_PARSER === "yaml" ? "yaml" : "fast");
+    },
+    preload,
+  };
 }

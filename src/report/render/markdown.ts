@@ -272,6 +272,9 @@ function text(value: string): string {
     .replace(/^([ \t]*)([-+=]|\d+[.)])(?=\s|$)/, "$1\\$2");
 }
 
+/** Text as Markdown shows it literally (`journey diff --format markdown` escapes the same way). */
+export const markdownText = text;
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 const findingsCount = (errors: number, warnings: number) =>

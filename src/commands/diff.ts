@@ -1,0 +1,183 @@
+import { resolve } from "node:path";
+import { DIFF_FORMATS } from "../diff/index.js";
+import { type DiffSide, diffOf } from "../diff/model.js";
+import { UsageError } from "../errors.js";
+import { DISK, displayPath, type Tree } from "../io/files.js";
+import { type Base, openRepository } from "../io/git.js";
+import { outputStyle } from "../io/io.js";
+import type { Io } from "../io/io.js";
+import { emit, inputsOf } from "../io/output.js";
+import { today } from "../io/today.js";
+import {
+  type LoadedWorkspace,
+  noneMatched,
+  type PlannedWorkspace,
+  planWorkspacesIn,
+} from "../io/workspaces.js";
+import { analyse } from "../lint/analyse.js";
+import type { AnyRule } from "../lint/rule.js";
+import { scopeOf } from "../model/scope.js";
+import type { SourceFile } from "../model/source.js";
+import { formatterOf } from "../report/registry.js";
+import { defaultRange } from "../survey/pressure.js";
+import { rangeOf } from "./calendar.js";
+import { defineCommand, flagOption, formatOption, pathsArgument, textOption } from "./command.js";
+import { lintReport } from "./lint.js";
+
+/** `journey diff [ref] [paths...]`: what a change does to each persona's surveys. */
+export default defineCommand({
+  name: "diff",
+  description:
+    "what the working tree changes since a git commit, per persona: surveys, stages, events, contact pressure, findings",
+  arguments: [
+    {
+      name: "[ref]",
+      description:
+        "the commit to compare with (default: the merge base of HEAD with origin's default branch, else with the branch's upstream)",
+    },
+    pathsArgument,
+  ],
+  options: {
+    format: formatOption(DIFF_FORMATS, "table"),
+    output: textOption("-o, --output <file>", "write to a file instead of stdout"),
+    from: textOption(
+      "--from <date>",
+      "count sends from this day, YYYY-MM-DD (default: the config's calendar.start, else today)",
+    ),
+    to: textOption(
+      "--to <date>",
+      "count sends up to this day, YYYY-MM-DD (default: from + the config's calendar.horizon, else P12M)",
+    ),
+    failOnNew: flagOption("--fail-on-new", "exit 1 when the change introduces an error finding"),
+  },
+  examples: [
+    ["journey diff main", "what this branch and the uncommitted edits change since main"],
+    ["journey diff", "since the merge base with origin's default branch (a clone's origin/HEAD)"],
+    ["journey diff HEAD maps/journeys", "the uncommitted edits to the journeys only"],
+    [
+      'journey diff origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"',
+      "for a pull request's job summary",
+    ],
+    ["journey diff main --format json", "for scripts (docs/diff.md)"],
+    ["journey diff main --fail-on-new", "exit 1 if the change brings a new error"],
+  ],
+  async run([first, rest]: [string | undefined, string[]], options, io, context) {
+    const registry = await context.rules();
+    const repository = openRepository(io.cwd);
+    const words = first === undefined ? rest : [first, ...rest];
+    const { base, paths } = baseAndPaths(words, io.cwd, repository);
+    const date = today(io.env, io.now);
+
+    const now = planWorkspacesIn(DISK, io.cwd, paths);
+    const tree = repository.tree(base.commit);
+    const gitRenames = repository.renames(base.commit);
+    // A path named now whose file was elsewhere at the commit names it there too.
+    const renamedTo = new Map([...gitRenames].map(([from, to]) => [to, from]));
+    const namedNow = now.flatMap((w) => [...w.reported].map((f) => resolve(io.cwd, f)));
+    const formerly = namedNow.flatMap((f) => {
+      const from = renamedTo.get(f);
+      return from === undefined ? [] : [displayPath(io.cwd, from)];
+    });
+    const then = planWorkspacesIn(tree, io.cwd, paths.length === 0 ? [] : [...paths, ...formerly]);
+    if (now.length === 0 && then.length === 0)
+      throw new UsageError(noneMatched(paths, io.cwd, DISK));
+    tree.preload(then.flatMap((w) => w.files));
+    const loadedNow = readAll(now, DISK, io.cwd);
+    const loadedThen = readAll(then, tree, io.cwd);
+
+    const renamed = renamesOf(gitRenames, loadedThen, loadedNow, io.cwd, tree);
+    const { config } = (loadedNow[0] ?? loadedThen[0]) as LoadedWorkspace;
+    const notes: string[] = [];
+    const range = rangeOf(options, defaultRange(config, date), notes);
+    const side = (loaded: LoadedWorkspace[]): DiffSide => ({
+      workspaces: loaded.map(({ config, files, reported }) => {
+        const { workspace } = analyse(files, config.file);
+        return { config, workspace, scope: scopeOf(workspace, reported) };
+      }),
+      findings: findingsOf(loaded, io, registry),
+    });
+    const report = diffOf(side(loadedThen), side(loadedNow), { base, range, renamed });
+    const format = await formatterOf(DIFF_FORMATS, options.format);
+    const text = await format(report, outputStyle(io, options.output));
+    for (const note of notes) io.stderr(note);
+    emit(io, text, options.output, inputsOf(loadedNow));
+    const errors = report.summary.errorsIntroduced;
+    if (options.failOnNew && errors > 0) {
+      io.stderr(
+        `journey: the change introduces ${errors} ${errors === 1 ? "error" : "errors"} (--fail-on-new)\n`,
+      );
+      return 1;
+    }
+    return 0;
+  },
+});
+
+/**
+ * The commit and the paths of the words after `diff`: the first is the ref when git knows it as
+ * a commit and no file or folder has that name; else every word is a path and the ref is the
+ * default. A first word that is neither, and no glob: an invocation error.
+ */
+function baseAndPaths(
+  words: readonly string[],
+  cwd: string,
+  repository: ReturnType<typeof openRepository>,
+): { base: Base; paths: string[] } {
+  const [first, ...rest] = words;
+  if (first !== undefined && !DISK.exists(resolve(cwd, first))) {
+    const commit = repository.commitOf(first);
+    if (commit !== null) return { base: { ref: first, commit, mergeBase: false }, paths: rest };
+    if (!/[*?[\]{}]/.test(first))
+      throw new UsageError(
+        `diff ${first}: git knows no commit by that name, and no file or folder has that name`,
+      );
+  }
+  return { base: repository.defaultBase(), paths: [...words] };
+}
+
+function readAll(planned: readonly PlannedWorkspace[], tree: Tree, cwd: string): LoadedWorkspace[] {
+  return planned.map((w) => ({ ...w, files: w.files.map((f) => tree.read(cwd, f)) }));
+}
+
+/** The findings lint reports on the paths of these workspaces (its own filters, on one side). */
+function findingsOf(loaded: LoadedWorkspace[], io: Io, registry: readonly AnyRule[]) {
+  return lintReport([], { config: undefined, rule: [] }, io, registry, undefined, loaded).findings;
+}
+
+/**
+ * The files renamed between the commit and now, relative to the current directory: those git
+ * sees renamed (its rename detection, tracked files), and a file gone from its place whose content
+ * is now, unchanged, at a path the commit did not have (an untracked move). Only files either side
+ * reads.
+ */
+function renamesOf(
+  fromGit: ReadonlyMap<string, string>,
+  then: readonly LoadedWorkspace[],
+  now: readonly LoadedWorkspace[],
+  cwd: string,
+  tree: Tree,
+): Map<string, string> {
+  const filesThen = then.flatMap((w) => w.files);
+  const filesNow = now.flatMap((w) => w.files);
+  const readThen = new Set(filesThen.map((f) => f.path));
+  const readNow = new Set(filesNow.map((f) => f.path));
+  const renamed = new Map<string, string>();
+  for (const [from, to] of fromGit) {
+    const a = displayPath(cwd, from);
+    const b = displayPath(cwd, to);
+    if (readThen.has(a) || readNow.has(b)) renamed.set(a, b);
+  }
+  const targets = new Set(renamed.values());
+  const gone = new Map<string, SourceFile>();
+  for (const f of filesThen) {
+    if (!renamed.has(f.path) && !DISK.exists(resolve(cwd, f.path)) && f.text !== "")
+      if (!gone.has(f.text)) gone.set(f.text, f);
+  }
+  for (const f of filesNow) {
+    if (targets.has(f.path) || tree.exists(resolve(cwd, f.path))) continue;
+    const was = gone.get(f.text);
+    if (was === undefined) continue;
+    renamed.set(was.path, f.path);
+    gone.delete(f.text);
+  }
+  return new Map([...renamed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

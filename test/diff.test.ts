@@ -1,0 +1,676 @@
+/**
+ * `journey diff`: in git repositories built here from the clean example, what a change does to
+ * each persona — in every format (JSON field by field, Markdown read back by a GFM parser, the
+ * table exactly) — renames that are not removals and additions, the exit codes, the errors, and
+ * that nothing is written.
+ */
+import { execFileSync } from "node:child_process";
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT, run, spawn } from "./helpers.js";
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+
+/** Replaces `from` (which must be there) by `to` in a file of the repository. */
+function edit(repo: string, file: string, from: string, to: string): void {
+  const path = join(repo, file);
+  const text = readFileSync(path, "utf8");
+  expect(text, `${file} holds ${JSON.stringify(from)}`).toContain(from);
+  writeFileSync(path, text.replace(from, to));
+}
+
+const JULIE = "journeys/julie-online.yaml";
+const MARC = "journeys/marc-store.yaml";
+
+/** A repository of the clean example, committed, with git's user set for it. */
+function repository(): string {
+  const repo = mkdtempSync(join(tmpdir(), "journey-diff-"));
+  cpSync(join(ROOT, "examples/clean"), repo, { recursive: true });
+  git(repo, "init", "-q", "-b", "main");
+  return repo;
+}
+
+const commit = (repo: string, message: string) => {
+  git(repo, "add", "-A");
+  git(repo, "commit", "-q", "-m", message);
+};
+
+const PRODUCT_PAGE = "        expectations: [honest reviews, clear price]\n";
+const PROMO = `  - id: promo-sms
+    title: Promotion feedback
+    channel: sms
+    subject: How the January promotion was received
+    indicators: [csat]
+    questions:
+      - text: How satisfied are you with our January offer?
+        indicator: csat
+        scale: { min: 1, max: 5 }
+    recurrence: { once: 2026-01-05 }
+`;
+
+/**
+ * The change reviewed: a first commit with one finding (product-page states no satisfaction); a
+ * second commit rewording a question and changing a satisfaction; then, in the working tree, the
+ * finding fixed, a survey added that puts Julie over the contact policy, and Marc's checkout
+ * survey removed (the stage is open).
+ */
+function reviewed(): string {
+  const repo = repository();
+  edit(repo, JULIE, `${PRODUCT_PAGE}        satisfaction: 4\n`, PRODUCT_PAGE);
+  commit(repo, "maps, with one finding");
+  edit(
+    repo,
+    JULIE,
+    "How easy was it to place your order today?",
+    "How easy was it to order today?",
+  );
+  edit(repo, JULIE, "        satisfaction: 2\n", "        satisfaction: 3\n");
+  commit(repo, "a question reworded, a satisfaction changed");
+  edit(repo, JULIE, PRODUCT_PAGE, `${PRODUCT_PAGE}        satisfaction: 4\n`);
+  edit(
+    repo,
+    JULIE,
+    "    recurrence: { every: P4M, start: 2026-03-15 }\n",
+    `    recurrence: { every: P4M, start: 2026-03-15 }\n${PROMO}`,
+  );
+  const marc = readFileSync(join(repo, MARC), "utf8");
+  writeFileSync(
+    join(repo, MARC),
+    marc.slice(0, marc.indexOf("    surveys:\n      - id: till-wait-ces")),
+  );
+  return repo;
+}
+
+const noFindings = { fixed: [], introduced: [] };
+const pressure = (sends: number, maxInWindow: number, ok: boolean) => ({
+  sends,
+  maxInWindow,
+  limit: 2,
+  window: "P30D",
+  minGap: "P7D",
+  ok,
+});
+const marcPressure = (sends: number) => ({
+  sends,
+  maxInWindow: 1,
+  limit: 1,
+  window: "P30D",
+  minGap: null,
+  ok: true,
+});
+
+/** What changes for Julie and Marc since the first commit (`reworded`: with the second's changes). */
+function expectedPersonas(reworded: boolean) {
+  const missing = {
+    rule: "missing-satisfaction",
+    severity: "warning",
+    message:
+      'event "product-page" has no satisfaction: the need for a survey here cannot be judged',
+    file: JULIE,
+    line: 16,
+    column: 9,
+    entity: "journey:julie-online",
+  };
+  return [
+    {
+      id: "julie",
+      name: "Julie",
+      status: "changed",
+      journeys: { added: [], removed: [] },
+      surveys: {
+        added: [
+          {
+            id: "promo-sms",
+            journey: "julie-online",
+            stage: null,
+            event: null,
+            channel: "sms",
+            indicators: ["csat"],
+            recurrence: "once on 2026-01-05",
+            questions: ["How satisfied are you with our January offer?"],
+          },
+        ],
+        removed: [],
+        changed: reworded
+          ? [
+              {
+                id: "checkout-ces",
+                journey: "julie-online",
+                fields: [],
+                questions: {
+                  added: [],
+                  removed: [],
+                  reworded: [
+                    {
+                      id: "q-effort",
+                      position: 1,
+                      before: "How easy was it to place your order today?",
+                      after: "How easy was it to order today?",
+                    },
+                  ],
+                },
+              },
+            ]
+          : [],
+      },
+      stages: { added: [], removed: [], opened: [], decided: [] },
+      events: { added: [], removed: [] },
+      satisfaction: [
+        {
+          journey: "julie-online",
+          stage: "discovery",
+          event: "product-page",
+          before: null,
+          after: 4,
+        },
+        ...(reworded
+          ? [
+              {
+                journey: "julie-online",
+                stage: "purchase",
+                event: "delivery-choice",
+                before: 2,
+                after: 3,
+              },
+            ]
+          : []),
+      ],
+      pressure: { before: pressure(9, 2, true), after: pressure(10, 3, false), crossed: "over" },
+      findings: {
+        fixed: [missing],
+        introduced: [
+          {
+            rule: "contact-pressure",
+            severity: "error",
+            message:
+              'a customer of persona "julie" could get 3 surveys within 30 days (at most 2): this one, on 2026-01-11, tips it over',
+            file: JULIE,
+            line: 102,
+            column: 11,
+            entity: "survey:delivery-csat",
+          },
+          {
+            rule: "contact-pressure",
+            severity: "error",
+            message:
+              'a customer of persona "julie" could get 3 surveys in a row less than 7 days apart: this one, on 2026-01-05, is the first too close',
+            file: JULIE,
+            line: 126,
+            column: 17,
+            entity: "survey:promo-sms",
+          },
+        ],
+      },
+    },
+    {
+      id: "marc",
+      name: "Marc",
+      status: "changed",
+      journeys: { added: [], removed: [] },
+      surveys: {
+        added: [],
+        removed: [
+          {
+            id: "till-wait-ces",
+            journey: "marc-store",
+            stage: "checkout",
+            event: "till",
+            channel: "store",
+            indicators: ["ces"],
+            recurrence: "once on 2026-03-07",
+            questions: ["How easy was it to pay for your purchase?"],
+          },
+        ],
+        changed: [],
+      },
+      stages: {
+        added: [],
+        removed: [],
+        opened: [{ journey: "marc-store", stage: "checkout", before: "surveyed", after: "open" }],
+        decided: [],
+      },
+      events: { added: [], removed: [] },
+      satisfaction: [],
+      pressure: { before: marcPressure(5), after: marcPressure(4), crossed: null },
+      findings: {
+        fixed: [],
+        introduced: [
+          {
+            rule: "stage-without-survey",
+            severity: "warning",
+            message: 'stage "checkout" has no survey and no noSurvey reason',
+            file: MARC,
+            line: 38,
+            column: 5,
+            entity: "journey:marc-store",
+          },
+          {
+            rule: "key-moment-without-survey",
+            severity: "error",
+            message: 'stage "checkout" is a key moment (dissatisfaction) but has no survey',
+            file: MARC,
+            line: 40,
+            column: 5,
+            entity: "journey:marc-store",
+          },
+        ],
+      },
+    },
+  ];
+}
+
+/** Every path under a folder (its .git too) with its size and modification time. */
+function snapshot(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      const stats = statSync(path);
+      out.push(`${relative(dir, path)} ${stats.size} ${stats.mtimeMs}`);
+      if (stats.isDirectory()) walk(path);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe("journey diff of a change to the maps", () => {
+  let repo: string;
+  let first: string;
+  let second: string;
+  beforeAll(() => {
+    repo = reviewed();
+    first = git(repo, "rev-parse", "HEAD~1").trim();
+    second = git(repo, "rev-parse", "HEAD").trim();
+  });
+
+  it("JSON: an older commit against the working tree, every field", async () => {
+    const r = await run(["diff", "HEAD~1", "--format", "json"], repo);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(r.stdout)).toEqual({
+      version: 1,
+      base: { ref: "HEAD~1", commit: first, mergeBase: false },
+      range: { from: "2026-01-01", to: "2026-12-31" },
+      changed: true,
+      renamed: [],
+      personas: expectedPersonas(true),
+      workspace: { findings: noFindings },
+      summary: {
+        personas: 2,
+        surveysAdded: 1,
+        surveysRemoved: 1,
+        surveysChanged: 1,
+        stagesOpened: 1,
+        overLimit: 1,
+        findingsFixed: 1,
+        findingsIntroduced: 4,
+        errorsIntroduced: 3,
+      },
+    });
+  });
+
+  it("JSON: HEAD against the working tree, the uncommitted changes only", async () => {
+    const r = await run(["diff", "HEAD", "-f", "json"], repo);
+    const report = JSON.parse(r.stdout);
+    expect(report.base).toEqual({ ref: "HEAD", commit: second, mergeBase: false });
+    expect(report.personas).toEqual(expectedPersonas(false));
+    expect(report.summary).toMatchObject({ surveysChanged: 0, findingsFixed: 1 });
+  });
+
+  it("table: every change in one table fitted to the terminal, the counts under it", async () => {
+    const r = await run(["diff", "HEAD~1"], repo, undefined, { columns: 120 });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(TABLE.replace("{commit}", first.slice(0, 7)));
+  });
+
+  it("Markdown: a heading, a section per persona, its changes and findings as GFM tables", async () => {
+    const r = await run(["diff", "HEAD~1", "-f", "markdown"], repo);
+    expect(r.code).toBe(0);
+    const { headings, tables, paragraphs } = readMarkdown(r.stdout);
+    expect(headings).toEqual([
+      { level: 2, text: "Journey maps: what this change does" },
+      { level: 3, text: "julie — Julie" },
+      { level: 3, text: "marc — Marc" },
+    ]);
+    expect(paragraphs).toEqual([
+      `Changes to the maps since HEAD~1 (${first.slice(0, 7)}), sends counted from 2026-01-01 to 2026-12-31.`,
+      "2 personas changed; surveys: 1 added, 1 removed, 1 changed; 1 stage left open; 1 persona over the contact policy now; findings: 1 fixed, 4 new (3 errors).",
+      "Over the contact policy now.",
+    ]);
+    expect(tables).toEqual([
+      {
+        header: ["change", "item", "detail"],
+        rows: [
+          [
+            "survey added",
+            "promo-sms",
+            "julie-online (journey-wide) · sms · csat · once on 2026-01-05 · 1 question",
+          ],
+          [
+            "survey changed",
+            "checkout-ces",
+            "question q-effort reworded: “How easy was it to place your order today?” → “How easy was it to order today?”",
+          ],
+          ["satisfaction", "julie-online/discovery/product-page", "– → 4"],
+          ["satisfaction", "julie-online/purchase/delivery-choice", "2 → 3"],
+          [
+            "contact pressure",
+            "julie",
+            "sends 9 → 10, most in a window 2 → 3, limit 2 in 30 days: over the limit now",
+          ],
+        ],
+      },
+      {
+        header: ["finding", "severity", "rule", "where", "message"],
+        rows: [
+          [
+            "fixed",
+            "warning",
+            "missing-satisfaction",
+            `${JULIE}:16:9`,
+            'event "product-page" has no satisfaction: the need for a survey here cannot be judged',
+          ],
+          [
+            "new",
+            "error",
+            "contact-pressure",
+            `${JULIE}:102:11`,
+            'a customer of persona "julie" could get 3 surveys within 30 days (at most 2): this one, on 2026-01-11, tips it over',
+          ],
+          [
+            "new",
+            "error",
+            "contact-pressure",
+            `${JULIE}:126:17`,
+            'a customer of persona "julie" could get 3 surveys in a row less than 7 days apart: this one, on 2026-01-05, is the first too close',
+          ],
+        ],
+      },
+      {
+        header: ["change", "item", "detail"],
+        rows: [
+          [
+            "survey removed",
+            "till-wait-ces",
+            "marc-store/checkout on till · store · ces · once on 2026-03-07 · 1 question",
+          ],
+          [
+            "stage open",
+            "marc-store/checkout",
+            "no survey and no noSurvey reason now (was surveyed)",
+          ],
+          ["contact pressure", "marc", "sends 5 → 4, most in a window 1, limit 1 in 30 days"],
+        ],
+      },
+      {
+        header: ["finding", "severity", "rule", "where", "message"],
+        rows: [
+          [
+            "new",
+            "warning",
+            "stage-without-survey",
+            `${MARC}:38:5`,
+            'stage "checkout" has no survey and no noSurvey reason',
+          ],
+          [
+            "new",
+            "error",
+            "key-moment-without-survey",
+            `${MARC}:40:5`,
+            'stage "checkout" is a key moment (dissatisfaction) but has no survey',
+          ],
+        ],
+      },
+    ]);
+  });
+
+  it("--fail-on-new: exit 1 when the change introduces an error, saying why", async () => {
+    const r = await run(["diff", "HEAD", "--fail-on-new", "-f", "json"], repo);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("journey: the change introduces 3 errors (--fail-on-new)\n");
+    expect(JSON.parse(r.stdout).summary.errorsIntroduced).toBe(3);
+  });
+
+  it("paths narrow the report to what they name", async () => {
+    const r = await run(["diff", "HEAD~1", MARC, "-f", "json"], repo);
+    const report = JSON.parse(r.stdout);
+    expect(report.personas.map((p: { id: string }) => p.id)).toEqual(["marc"]);
+    expect(report.personas[0]).toEqual(expectedPersonas(true)[1]);
+  });
+
+  it("writes nothing: the repository, its index and its files are as they were", async () => {
+    const status = git(repo, "status", "--porcelain");
+    const before = snapshot(repo);
+    for (const format of ["table", "json", "markdown"])
+      expect((await run(["diff", "HEAD~1", "-f", format], repo)).code).toBe(0);
+    expect(snapshot(repo)).toEqual(before);
+    expect(git(repo, "status", "--porcelain")).toBe(status);
+    expect(status).toBe(` M ${JULIE}\n M ${MARC}\n`);
+  });
+
+  it("the built binary prints the same report", async () => {
+    const r = await spawn(["diff", "HEAD~1", "--format", "json"], repo);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(r.stdout)).toEqual(
+      JSON.parse((await run(["diff", "HEAD~1", "-f", "json"], repo)).stdout),
+    );
+  });
+});
+
+const TABLE = `Changes to the maps since HEAD~1 ({commit}), sends counted from 2026-01-01 to 2026-12-31
+┌─────────┬──────────────────┬───────────────────────────────────────┬─────────────────────────────────────────────────┐
+│ persona │ change           │ item                                  │ detail                                          │
+├─────────┼──────────────────┼───────────────────────────────────────┼─────────────────────────────────────────────────┤
+│ julie   │ survey added     │ promo-sms                             │ julie-online (journey-wide) · sms · csat · once │
+│         │                  │                                       │ on 2026-01-05 · 1 question                      │
+│ julie   │ survey changed   │ checkout-ces                          │ question q-effort reworded: “How easy was it to │
+│         │                  │                                       │ place your order today?” → “How easy was it to  │
+│         │                  │                                       │ order today?”                                   │
+│ julie   │ satisfaction     │ julie-online/discovery/product-page   │ – → 4                                           │
+│ julie   │ satisfaction     │ julie-online/purchase/delivery-choice │ 2 → 3                                           │
+│ julie   │ contact pressure │ julie                                 │ sends 9 → 10, most in a window 2 → 3, limit 2   │
+│         │                  │                                       │ in 30 days: over the limit now                  │
+│ julie   │ finding fixed    │ missing-satisfaction                  │ warning at journeys/julie-online.yaml:16:9:     │
+│         │                  │                                       │ event "product-page" has no satisfaction: the   │
+│         │                  │                                       │ need for a survey here cannot be judged         │
+│ julie   │ new finding      │ contact-pressure                      │ error at journeys/julie-online.yaml:102:11: a   │
+│         │                  │                                       │ customer of persona "julie" could get 3 surveys │
+│         │                  │                                       │ within 30 days (at most 2): this one, on        │
+│         │                  │                                       │ 2026-01-11, tips it over                        │
+│ julie   │ new finding      │ contact-pressure                      │ error at journeys/julie-online.yaml:126:17: a   │
+│         │                  │                                       │ customer of persona "julie" could get 3 surveys │
+│         │                  │                                       │ in a row less than 7 days apart: this one, on   │
+│         │                  │                                       │ 2026-01-05, is the first too close              │
+│ marc    │ survey removed   │ till-wait-ces                         │ marc-store/checkout on till · store · ces ·     │
+│         │                  │                                       │ once on 2026-03-07 · 1 question                 │
+│ marc    │ stage open       │ marc-store/checkout                   │ no survey and no noSurvey reason now (was       │
+│         │                  │                                       │ surveyed)                                       │
+│ marc    │ contact pressure │ marc                                  │ sends 5 → 4, most in a window 1, limit 1 in 30  │
+│         │                  │                                       │ days                                            │
+│ marc    │ new finding      │ stage-without-survey                  │ warning at journeys/marc-store.yaml:38:5: stage │
+│         │                  │                                       │ "checkout" has no survey and no noSurvey reason │
+│ marc    │ new finding      │ key-moment-without-survey             │ error at journeys/marc-store.yaml:40:5: stage   │
+│         │                  │                                       │ "checkout" is a key moment (dissatisfaction)    │
+│         │                  │                                       │ but has no survey                               │
+└─────────┴──────────────────┴───────────────────────────────────────┴─────────────────────────────────────────────────┘
+2 personas changed; surveys: 1 added, 1 removed, 1 changed; 1 stage left open; 1 persona over the contact policy now; findings: 1 fixed, 4 new (3 errors)
+`;
+
+describe("journey diff: renames, no change, the default ref", () => {
+  it("a file renamed with git mv, or moved without git, is a rename, not a removal and an addition", async () => {
+    const repo = repository();
+    edit(repo, JULIE, `${PRODUCT_PAGE}        satisfaction: 4\n`, PRODUCT_PAGE);
+    commit(repo, "maps, with one finding");
+    git(repo, "mv", JULIE, "journeys/julie-web.yaml");
+    renameSync(join(repo, MARC), join(repo, "marc.yaml"));
+    const r = await run(["diff", "HEAD", "-f", "json", "--fail-on-new"], repo);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({
+      changed: true,
+      renamed: [
+        { from: JULIE, to: "journeys/julie-web.yaml" },
+        { from: MARC, to: "marc.yaml" },
+      ],
+      personas: [],
+      workspace: { findings: noFindings },
+    });
+    const table = await run(["diff", "HEAD"], repo);
+    const commitId = git(repo, "rev-parse", "--short=7", "HEAD").trim();
+    expect(table.stdout).toBe(
+      [
+        `Changes to the maps since HEAD (${commitId}), sends counted from 2026-01-01 to 2026-12-31`,
+        `renamed ${JULIE} → journeys/julie-web.yaml`,
+        `renamed ${MARC} → marc.yaml`,
+        "no change to the personas' surveys, stages, events, contact pressure or findings",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("nothing changed: one line, exit 0", async () => {
+    const repo = repository();
+    commit(repo, "maps");
+    const id = git(repo, "rev-parse", "--short=7", "HEAD").trim();
+    const line = `No change to the personas' surveys, stages, events, contact pressure or findings since HEAD (${id})`;
+    expect(await run(["diff", "HEAD"], repo)).toEqual({ code: 0, stdout: `${line}\n`, stderr: "" });
+    const json = JSON.parse(
+      (await run(["diff", "HEAD", "-f", "json", "--fail-on-new"], repo)).stdout,
+    );
+    expect(json).toMatchObject({ changed: false, personas: [], renamed: [] });
+    const markdown = (await run(["diff", "HEAD", "-f", "markdown"], repo)).stdout;
+    expect(markdown).toBe(`## Journey maps: what this change does\n\n${line}.\n`);
+  });
+
+  it("no ref: the merge base of HEAD with origin's default branch", async () => {
+    const repo = repository();
+    commit(repo, "maps");
+    git(repo, "update-ref", "refs/remotes/origin/main", "HEAD");
+    git(repo, "symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/main");
+    const base = git(repo, "rev-parse", "HEAD").trim();
+    git(repo, "checkout", "-q", "-b", "change");
+    edit(repo, MARC, "        satisfaction: 2\n", "        satisfaction: 1\n");
+    commit(repo, "worse at the till");
+    const r = await run(["diff", "-f", "json"], repo);
+    const report = JSON.parse(r.stdout);
+    expect(report.base).toEqual({ ref: "origin/main", commit: base, mergeBase: true });
+    expect(
+      report.personas.map((p: { id: string; satisfaction: unknown }) => [p.id, p.satisfaction]),
+    ).toEqual([
+      ["marc", [{ journey: "marc-store", stage: "checkout", event: "till", before: 2, after: 1 }]],
+    ]);
+    // A path as the first word, and no ref: the default, for that path.
+    const named = JSON.parse(
+      (await run(["diff", "personas/julie.yaml", "-f", "json"], repo)).stdout,
+    );
+    expect(named).toMatchObject({ base: { mergeBase: true }, changed: false });
+  });
+});
+
+describe("journey diff: invocation errors, one line, exit 2", () => {
+  it("outside a git repository", async () => {
+    const plain = mkdtempSync(join(tmpdir(), "journey-nogit-"));
+    cpSync(join(ROOT, "examples/clean"), plain, { recursive: true });
+    expect(await run(["diff", "main"], plain)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "journey: diff works in a git repository: this folder is not in one\n",
+    });
+  });
+
+  it("a ref git does not know", async () => {
+    const repo = repository();
+    commit(repo, "maps");
+    expect(await run(["diff", "no-such-branch"], repo)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "journey: diff no-such-branch: git knows no commit by that name, and no file or folder has that name\n",
+    });
+  });
+
+  it("no ref given and none to default to", async () => {
+    const repo = repository();
+    commit(repo, "maps");
+    expect(await run(["diff"], repo)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "journey: diff: no ref to compare with (no origin/HEAD, no upstream branch): name one, as in journey diff main\n",
+    });
+  });
+});
+
+/** The headings, the paragraphs and the tables of a Markdown text, as a GFM reader sees them. */
+function readMarkdown(markdown: string) {
+  const tokens = new MarkdownIt({ html: true }).parse(markdown, {});
+  const headings: { level: number; text: string }[] = [];
+  const paragraphs: string[] = [];
+  const tables: { header: string[]; rows: string[][] }[] = [];
+  let table: { header: string[]; rows: string[][] } | null = null;
+  let row: string[] | null = null;
+  let inHead = false;
+  const textOf = (inline: Token | undefined) =>
+    (inline?.children ?? [])
+      .map((t) => {
+        if (t.type === "text" || t.type === "code_inline") return t.content;
+        if (t.type === "html_inline") throw new Error(`unexpected HTML: ${t.content}`);
+        return "";
+      })
+      .join("");
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.type === "heading_open")
+      headings.push({ level: Number(t.tag.slice(1)), text: textOf(tokens[i + 1]) });
+    else if (t.type === "paragraph_open" && !table) paragraphs.push(textOf(tokens[i + 1]));
+    else if (t.type === "html_block") throw new Error(`unexpected HTML: ${t.content}`);
+    else if (t.type === "table_open") table = { header: [], rows: [] };
+    else if (t.type === "table_close" && table) {
+      tables.push(table);
+      table = null;
+    } else if (t.type === "thead_open") inHead = true;
+    else if (t.type === "thead_close") inHead = false;
+    else if (t.type === "tr_open") row = [];
+    else if (t.type === "tr_close" && table && row) {
+      if (inHead) table.header = row;
+      else table.rows.push(row);
+      row = null;
+    } else if ((t.type === "th_open" || t.type === "td_open") && row)
+      row.push(textOf(tokens[i + 1]));
+  }
+  return { headings, paragraphs, tables };
+}
+
+describe("journey diff --format markdown and hostile text", () => {
+  it("a | or <script> in a map shows as written, without a column or markup", async () => {
+    const repo = repository();
+    commit(repo, "maps");
+    const hostile = "Was it <script>alert(1)</script> | *easy*?";
+    edit(repo, JULIE, "How easy was it to place your order today?", hostile);
+    const { tables } = readMarkdown((await run(["diff", "HEAD", "-f", "markdown"], repo)).stdout);
+    expect(tables[0]?.rows).toEqual([
+      [
+        "survey changed",
+        "checkout-ces",
+        `question q-effort reworded: “How easy was it to place your order today?” → “${hostile}”`,
+      ],
+    ]);
+  });
+});

@@ -10,6 +10,9 @@
 //   npm run bench                    the table
 //   npm run bench -- --sizes 30,300  other sizes
 //   npm run bench -- --micro         also the in-process measurements: redundant-question, calendar
+//
+// After the table, the phases of a lint of the largest workspace in one process (bench/phases.mjs):
+// what bounds the run.
 import { execFileSync, spawnSync } from "node:child_process";
 import {
   existsSync,
@@ -173,6 +176,7 @@ const startup = {
 };
 
 const results = ROWS.map(() => []);
+let phases = "";
 const workspaces = [];
 for (const journeys of sizes) {
   const dir = join(scratch, `ws-${journeys}`);
@@ -206,6 +210,10 @@ for (const journeys of sizes) {
     results[i].push(sample(commands, dir, runsAt(journeys), before));
     console.error(`bench: ${journeys} journeys: ${row.name}`);
   }
+  if (journeys === sizes[sizes.length - 1])
+    phases = execFileSync(process.execPath, [join(here, "phases.mjs"), dir, "3"], {
+      encoding: "utf8",
+    });
   rmSync(dir, { recursive: true, force: true });
 }
 rmSync(scratch, { recursive: true, force: true });
@@ -270,6 +278,9 @@ for (const [i, row] of ROWS.entries()) {
     ].join(" | ")} |`,
   );
 }
+
+console.log("");
+console.log(phases.trimEnd());
 
 if (args.includes("--micro")) {
   console.log("");

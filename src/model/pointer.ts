@@ -8,10 +8,15 @@ export function pointerToSegments(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
-function segmentsToPointer(segments: readonly (string | number)[]): string {
-  return segments.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+/** A segment as a pointer writes it: `~` and `/` escaped (most segments have neither). */
+function escaped(segment: string | number): string {
+  if (typeof segment === "number") return String(segment);
+  if (!segment.includes("~") && !segment.includes("/")) return segment;
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 export function childPointer(pointer: string, ...segments: (string | number)[]): string {
-  return pointer + segmentsToPointer(segments);
+  let out = pointer;
+  for (const segment of segments) out += `/${escaped(segment)}`;
+  return out;
 }

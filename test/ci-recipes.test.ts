@@ -5,7 +5,15 @@
  * `journey init` writes — writing the files the next steps upload.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -48,9 +56,13 @@ function journeyLines(): string[] {
     .filter((line) => /(^|\s)journey\s/.test(line));
 }
 
+/** A step's stdout appended to the job summary, as the workflow's `journey diff` does. */
+const TO_SUMMARY = ' >> "$GITHUB_STEP_SUMMARY"';
+
 /** Shell words, with the CI's expressions replaced by what they are in the test repository. */
 function words(line: string): string[] {
   const expanded = line
+    .replace(TO_SUMMARY, "")
     .replaceAll("${{ github.base_ref }}", "main")
     .replaceAll("$CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main");
   expect(expanded, "an expression the test does not know").not.toMatch(/\$/);
@@ -86,7 +98,8 @@ async function check(argv: readonly string[]): Promise<string[]> {
     const value = rest[++i];
     expect(value, `${word} needs a value`).toBeDefined();
     if (word === "-f" || word === "--format") {
-      expect(Object.keys(FINDINGS_FORMATS), `format ${value}`).toContain(value);
+      const formats = spec.choices?.values ?? Object.keys(FINDINGS_FORMATS);
+      expect(formats, `format ${value}`).toContain(value);
     } else if (spec.choices) {
       expect(spec.choices.values).toContain(value);
     }
@@ -140,6 +153,11 @@ describe("docs/ci.md and .pre-commit-hooks.yaml", () => {
       expect(JSON.stringify(workflow)).toContain('"security-events":"write"');
     }
     expect(journeyLines().some((line) => line.includes("--changed-since origin/"))).toBe(true);
+    // Pull requests: what the change does to each persona, in the job summary.
+    const diffs = journeyLines().filter((line) => / diff /.test(line));
+    expect(diffs).toEqual([
+      'npx journey diff origin/${{ github.base_ref }} --format markdown >> "$GITHUB_STEP_SUMMARY"',
+    ]);
   });
 
   it("GitLab: Code Quality and JUnit reports from one run, kept when lint fails", () => {
@@ -218,6 +236,7 @@ describe("the recipes, run in a repository of maps made by journey init", () => 
     rmSync(summary, { force: true });
     const env = { JOURNEY_TODAY: TODAY, GITHUB_STEP_SUMMARY: summary };
     const result = await run(argv.slice(1), repo, undefined, { env });
+    if (line.includes(TO_SUMMARY)) appendFileSync(summary, result.stdout);
     const written = Object.fromEntries(
       outputs.map((f) => [
         f,
@@ -238,6 +257,8 @@ describe("the recipes, run in a repository of maps made by journey init", () => 
         expect(text?.length).toBeGreaterThan(0);
       }
       if (line.includes("-f github")) expect(r.stepSummary, line).not.toBeNull();
+      if (line.includes(TO_SUMMARY))
+        expect(r.stepSummary, line).toMatch(/^## Journey maps: what this change does\n\nNo change/);
     }
   });
 
@@ -248,7 +269,11 @@ describe("the recipes, run in a repository of maps made by journey init", () => 
       writeFileSync(persona, text.replace("summary:", "sumary:"));
       for (const line of journeyLines()) {
         const r = await runLine(line);
-        expect([line, r.code]).toEqual([line, 1]);
+        // journey diff reports the new finding and exits 0 (without --fail-on-new).
+        const diff = words(line)[1] === "diff";
+        expect([line, r.code]).toEqual([line, diff ? 0 : 1]);
+        if (diff)
+          expect(r.stepSummary, line).toMatch(/\| new \| error \| schema \| personas\/alex\.yaml:/);
         for (const [file, report] of Object.entries(r.written)) {
           expect(report, `${line}: ${file}`).toContain("sumary");
         }

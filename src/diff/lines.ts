@@ -109,7 +109,7 @@ const findingRow = (change: string, f: FindingRow, t: ChangeRow["tone"]): Change
 const tone = (status: "added" | "removed"): ChangeRow["tone"] => status;
 
 /** A survey in one line: where it listens, channel, indicators, when, how many questions. */
-export function surveyWords(s: SurveyRow): string {
+function surveyWords(s: SurveyRow): string {
   const where = `${s.journey}${s.stage === null ? " (journey-wide)" : `/${s.stage}`}${s.event === null ? "" : ` on ${s.event}`}`;
   const questions = `${s.questions.length} question${s.questions.length === 1 ? "" : "s"}`;
   return [
@@ -125,7 +125,7 @@ export function surveyWords(s: SurveyRow): string {
  * The contact pressure before → after, when it changed: the sends in the range, the most in a
  * window and the limit, and whether the persona crossed it.
  */
-export function pressureWords(p: PersonaChange): string | null {
+function pressureWords(p: PersonaChange): string | null {
   const { before, after, crossed } = p.pressure;
   if (JSON.stringify(before) === JSON.stringify(after)) return null;
   const sends = (x: Pressure | null) => String(x?.sends ?? 0);

@@ -274,7 +274,8 @@ function namesOf(value: unknown): (string | undefined)[] {
     names.push(name);
     if (Array.isArray(v)) for (const item of v) walk(item, undefined);
     else if (v !== null && typeof v === "object")
-      for (const [key, item] of Object.entries(v)) walk(item, key);
+      // Values made by JSON.parse: no inherited keys, and for…in lists the own ones in order.
+      for (const key in v) walk((v as Record<string, unknown>)[key], key);
   };
   walk(value, undefined);
   return names;

@@ -297,10 +297,14 @@ interface Event {
   close: number;
   kind: string | null;
   result: unknown;
+  /** Its children in the order opened; the same empty list for all that have none. */
   children: Event[];
 }
 
 class Decline extends Error {}
+
+/** The children of every node that has none: one list, never added to. */
+const NO_CHILDREN: Event[] = [];
 
 /** What may be read here: no tab, CR, directive, document end marker, anchor/alias/tag start. */
 const REFUSED = /[\t\r\uFEFF]|^%|^\.\.\.|^---(?!\n| *(?:#.*)?$)|["'\]}]#/m;
@@ -321,11 +325,13 @@ export function fastParse(text: string): { value: unknown; spans: SpanTable }[] 
             close: -1,
             kind: null,
             result: undefined,
-            children: [],
+            children: NO_CHILDREN,
           };
           const parent = stack[stack.length - 1];
-          if (parent) parent.children.push(event);
-          else roots.push(event);
+          if (parent) {
+            if (parent.children === NO_CHILDREN) parent.children = [event];
+            else parent.children.push(event);
+          } else roots.push(event);
           stack.push(event);
         } else {
           const event = stack.pop() as Event;

@@ -12,6 +12,7 @@ import {
   readFileSync,
   renameSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -672,5 +673,41 @@ describe("journey diff --format markdown and hostile text", () => {
         `question q-effort reworded: “How easy was it to place your order today?” → “${hostile}”`,
       ],
     ]);
+  });
+});
+
+describe("journey diff: what a review found", () => {
+  it("files whose times changed (a checkout, a touch) leave the index as it was: git is not asked to refresh it", async () => {
+    const repo = repository();
+    commit(repo, "maps");
+    edit(repo, MARC, "        satisfaction: 2\n", "        satisfaction: 1\n");
+    const later = new Date(Date.now() + 60_000);
+    for (const file of [JULIE, MARC, "personas/julie.yaml", "personas/marc.yaml"])
+      utimesSync(join(repo, file), later, later);
+    const index = join(repo, ".git", "index");
+    const before = [readFileSync(index), statSync(index).mtimeMs];
+    const r = await run(["diff", "HEAD", "-f", "json"], repo);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).summary.personas).toBe(1);
+    expect([readFileSync(index), statSync(index).mtimeMs]).toEqual(before);
+    expect(readdirSync(join(repo, ".git")).filter((f) => f.endsWith(".lock"))).toEqual([]);
+  });
+
+  it("two files swapped are two renames: their findings are neither fixed nor new", async () => {
+    const repo = repository();
+    edit(repo, JULIE, `${PRODUCT_PAGE}        satisfaction: 4\n`, PRODUCT_PAGE);
+    commit(repo, "maps, with one finding in julie-online.yaml");
+    const julie = readFileSync(join(repo, JULIE));
+    writeFileSync(join(repo, JULIE), readFileSync(join(repo, MARC)));
+    writeFileSync(join(repo, MARC), julie);
+    const report = JSON.parse((await run(["diff", "HEAD", "-f", "json"], repo)).stdout);
+    expect(report).toMatchObject({
+      renamed: [
+        { from: JULIE, to: MARC },
+        { from: MARC, to: JULIE },
+      ],
+      personas: [],
+      workspace: { findings: noFindings },
+    });
   });
 });

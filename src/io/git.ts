@@ -169,7 +169,10 @@ export function openRepository(cwd: string): Repository {
     },
     tree: (commit) => commitTree(root, commit, git, (input) => catFile(cwd, input)),
     renames(commit) {
-      const out = git(["diff", "-M", "--name-status", "-z", "--no-ext-diff", commit, "--"]);
+      // diff-index, not diff: porcelain `git diff` refreshes the index (even with
+      // GIT_OPTIONAL_LOCKS=0), which this must not write. -B breaks a file rewritten in place
+      // into a deletion and an addition, so that two files swapped are two renames.
+      const out = git(["diff-index", "-B", "-M", "--name-status", "-z", commit, "--"]);
       const words = out.split("\0");
       const renamed = new Map<string, string>();
       for (let i = 0; i < words.length - 1;) {

@@ -11,6 +11,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   utimesSync,
   writeFileSync,
@@ -709,5 +710,38 @@ describe("journey diff: what a review found", () => {
       personas: [],
       workspace: { findings: noFindings },
     });
+  });
+});
+
+describe("journey diff: findings follow their entity to another file", () => {
+  it("a file moved and edited before git knows of the move, or split in two: the same findings", async () => {
+    const repo = repository();
+    edit(repo, JULIE, `${PRODUCT_PAGE}        satisfaction: 4\n`, PRODUCT_PAGE);
+    edit(repo, "personas/marc.yaml", "    source: Store loyalty card panel 2026\n", "");
+    const marc = readFileSync(join(repo, "personas/marc.yaml"), "utf8");
+    writeFileSync(join(repo, "marc.yaml"), `${marc}---\n${readFileSync(join(repo, MARC), "utf8")}`);
+    rmSync(join(repo, "personas/marc.yaml"));
+    rmSync(join(repo, MARC));
+    commit(repo, "maps, with a finding on Julie's journey and one on Marc in one file");
+    const findings = (r: { stdout: string }) =>
+      JSON.parse(r.stdout).summary as { findingsFixed: number; findingsIntroduced: number };
+    expect(findings(await run(["diff", "HEAD", "-f", "json"], repo))).toMatchObject({
+      findingsFixed: 0,
+      findingsIntroduced: 0,
+    });
+    // Julie's journey moved (not with git mv) and edited; Marc's file split in two.
+    renameSync(join(repo, JULIE), join(repo, "julie.yaml"));
+    edit(repo, "julie.yaml", "        satisfaction: 2\n", "        satisfaction: 1\n");
+    const [persona, journey] = readFileSync(join(repo, "marc.yaml"), "utf8").split("---\n");
+    writeFileSync(join(repo, "personas/marc.yaml"), persona ?? "");
+    writeFileSync(join(repo, MARC), journey ?? "");
+    rmSync(join(repo, "marc.yaml"));
+    const r = await run(["diff", "HEAD", "-f", "json"], repo);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.summary).toMatchObject({ findingsFixed: 0, findingsIntroduced: 0 });
+    expect(report.personas.map((p: { id: string }) => p.id)).toEqual(["julie"]);
+    expect(report.personas[0].findings).toEqual(noFindings);
+    expect(report.workspace.findings).toEqual(noFindings);
   });
 });

@@ -535,7 +535,8 @@ function questionChanges(before: readonly QuestionNode[], after: readonly Questi
 /**
  * The findings fixed (at the commit, not now) and introduced (now, not at the commit), matched by
  * identity (rule, message, file, entity, pointer; never the line), the commit's files through
- * their renames; as many of one identity on each side match one to one.
+ * their renames; as many of one identity on each side match one to one. Those left, when they
+ * are about an entity, match by the rest of their identity in any file.
  */
 function matchFindings(
   before: readonly Finding[],
@@ -549,13 +550,30 @@ function matchFindings(
     list.push(f);
     waiting.set(key, list);
   }
-  const introduced: Finding[] = [];
+  const unmatched: Finding[] = [];
   for (const f of after) {
     const list = waiting.get(identityOf(f));
     if (list && list.length > 0) list.shift();
-    else introduced.push(f);
+    else unmatched.push(f);
   }
-  const fixed = [...waiting.values()].flat();
+  // Then, what is about a persona, journey or survey, wherever its file is now: a file moved and
+  // edited before git knows of the move, or split in two, still holds the same entities.
+  const anywhere = (f: Finding) => JSON.stringify([f.rule, f.messageId, f.entity, f.pointer]);
+  const elsewhere = new Map<string, Finding[]>();
+  for (const f of [...waiting.values()].flat()) {
+    if (f.entity === null) continue;
+    const list = elsewhere.get(anywhere(f)) ?? [];
+    list.push(f);
+    elsewhere.set(anywhere(f), list);
+  }
+  const moved = new Set<Finding>();
+  const introduced: Finding[] = [];
+  for (const f of unmatched) {
+    const was = f.entity === null ? undefined : elsewhere.get(anywhere(f))?.shift();
+    if (was === undefined) introduced.push(f);
+    else moved.add(was);
+  }
+  const fixed = [...waiting.values()].flat().filter((f) => !moved.has(f));
   const order = new Map(before.map((f, i) => [f, i]));
   fixed.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   return { fixed, introduced };

@@ -745,3 +745,58 @@ describe("journey diff: findings follow their entity to another file", () => {
     expect(report.workspace.findings).toEqual(noFindings);
   });
 });
+
+describe("journey diff: refs that need a word more, one line, exit 2", () => {
+  it("a first word that names both a commit and a file: which one is asked, and both forms work", async () => {
+    const repo = repository();
+    commit(repo, "maps");
+    writeFileSync(join(repo, "main"), "");
+    expect(await run(["diff", "main"], repo)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "journey: diff main: both a commit and a file or folder here: write main^0 for the commit, ./main for the file or folder\n",
+    });
+    const commitId = git(repo, "rev-parse", "HEAD").trim();
+    const asCommit = JSON.parse((await run(["diff", "main^0", "-f", "json"], repo)).stdout);
+    expect(asCommit).toMatchObject({ base: { ref: "main^0", commit: commitId }, changed: false });
+  });
+
+  it("a ref a shallow clone does not have: fetch more history", async () => {
+    const origin = repository();
+    commit(origin, "maps");
+    edit(origin, MARC, "        satisfaction: 2\n", "        satisfaction: 1\n");
+    commit(origin, "worse at the till");
+    const clone = mkdtempSync(join(tmpdir(), "journey-shallow-"));
+    git(clone, "clone", "-q", "--depth", "1", `file://${origin}`, ".");
+    expect(await run(["diff", "HEAD~1"], clone)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "journey: diff HEAD~1: git knows no commit by that name in this shallow clone: fetch the history (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)\n",
+    });
+  });
+
+  it("a repository without a commit yet", async () => {
+    const repo = repository();
+    expect(await run(["diff", "HEAD"], repo)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "journey: diff HEAD: the repository has no commit yet: commit the maps first\n",
+    });
+  });
+
+  it("a config that is invalid at the commit: said to be the commit's", async () => {
+    const repo = repository();
+    const config = readFileSync(join(repo, "journey.config.yaml"), "utf8");
+    writeFileSync(join(repo, "journey.config.yaml"), `${config}bogus: [\n`);
+    commit(repo, "a broken config");
+    writeFileSync(join(repo, "journey.config.yaml"), config);
+    const r = await run(["diff", "HEAD"], repo);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /^journey: diff HEAD: at that commit \([0-9a-f]{7}\), invalid config journey\.config\.yaml:\d+:\d+: YAML: [^\n]+\n$/,
+    );
+  });
+});

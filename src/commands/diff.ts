@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { DIFF_FORMATS } from "../diff/index.js";
 import { type DiffSide, diffOf } from "../diff/model.js";
 import { UsageError } from "../errors.js";
@@ -78,7 +78,9 @@ export default defineCommand({
       const from = renamedTo.get(f);
       return from === undefined ? [] : [displayPath(io.cwd, from)];
     });
-    const then = planWorkspacesIn(tree, io.cwd, paths.length === 0 ? [] : [...paths, ...formerly]);
+    const then = atTheCommit(base, () =>
+      planWorkspacesIn(tree, io.cwd, paths.length === 0 ? [] : [...paths, ...formerly]),
+    );
     if (now.length === 0 && then.length === 0)
       throw new UsageError(noneMatched(paths, io.cwd, DISK));
     tree.preload(then.flatMap((w) => w.files));
@@ -123,15 +125,32 @@ function baseAndPaths(
   repository: ReturnType<typeof openRepository>,
 ): { base: Base; paths: string[] } {
   const [first, ...rest] = words;
-  if (first !== undefined && !DISK.exists(resolve(cwd, first))) {
+  if (first !== undefined && DISK.exists(resolve(cwd, first))) {
+    if (repository.commitOf(first) !== null)
+      throw new UsageError(
+        `diff ${first}: both a commit and a file or folder here: write ${first}^0 for the commit, ${join(".", first) === first ? `./${first}` : first} for the file or folder`,
+      );
+  } else if (first !== undefined) {
     const commit = repository.commitOf(first);
     if (commit !== null) return { base: { ref: first, commit, mergeBase: false }, paths: rest };
     if (!/[*?[\]{}]/.test(first))
       throw new UsageError(
-        `diff ${first}: git knows no commit by that name, and no file or folder has that name`,
+        `diff ${first}: ${repository.whyNoCommit() ?? "git knows no commit by that name, and no file or folder has that name"}`,
       );
   }
   return { base: repository.defaultBase(), paths: [...words] };
+}
+
+/** What fails at the commit (its invalid config) said to be the commit's, not the working tree's. */
+function atTheCommit<T>(base: Base, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new UsageError(
+      `diff ${base.ref}: at that commit (${base.commit.slice(0, 7)}), ${error.message}`,
+    );
+  }
 }
 
 function readAll(planned: readonly PlannedWorkspace[], tree: Tree, cwd: string): LoadedWorkspace[] {

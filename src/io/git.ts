@@ -113,6 +113,11 @@ export interface Repository {
   /** The commit a ref names, or null when git knows no commit by that name. */
   commitOf(ref: string): string | null;
   /**
+   * Why a ref names no commit, when something can be said: the repository has none yet, or is a
+   * shallow clone (the commit may be in the history it did not fetch). Null otherwise.
+   */
+  whyNoCommit(): string | null;
+  /**
    * No ref given: the merge base of HEAD with the default branch of `origin`
    * (`refs/remotes/origin/HEAD`, which a clone sets), else with the current branch's upstream.
    */
@@ -148,9 +153,16 @@ export function openRepository(cwd: string): Repository {
       return null;
     }
   };
+  const whyNoCommit = (): string | null => {
+    if (commitOf("HEAD") === null) return "the repository has no commit yet: commit the maps first";
+    if (quiet(["rev-parse", "--is-shallow-repository"]) === "true")
+      return "git knows no commit by that name in this shallow clone: fetch the history (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)";
+    return null;
+  };
   return {
     root,
     commitOf,
+    whyNoCommit,
     defaultBase() {
       const originHead = quiet(["symbolic-ref", "-q", "refs/remotes/origin/HEAD"]);
       const upstream =
@@ -163,7 +175,7 @@ export function openRepository(cwd: string): Repository {
       const commit = quiet(["merge-base", "HEAD", upstream]);
       if (commit === null)
         throw new UsageError(
-          `${DIFF}: HEAD has no merge base with ${upstream}: name a ref, as in journey diff main`,
+          `${DIFF}: ${whyNoCommit() ?? `HEAD has no merge base with ${upstream}: name a ref, as in journey diff main`}`,
         );
       return { ref: upstream, commit, mergeBase: true };
     },

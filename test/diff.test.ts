@@ -800,3 +800,31 @@ describe("journey diff: refs that need a word more, one line, exit 2", () => {
     );
   });
 });
+
+describe("journey diff: a map that cannot be read on one side", () => {
+  it("a YAML error now: what the file held is not compared (not all removed), the error is new", async () => {
+    const repo = repository();
+    commit(repo, "maps");
+    edit(repo, MARC, "    keyMoment: decision\n", "   keyMoment: decision\n");
+    const r = await run(["diff", "HEAD", "-f", "json"], repo);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.personas).toEqual([]);
+    expect(report.workspace.findings.fixed).toEqual([]);
+    expect(
+      report.workspace.findings.introduced.map((f: { rule: string; file: string }) => [
+        f.rule,
+        f.file,
+      ]),
+    ).toEqual([["syntax", MARC]]);
+    // Fixed again, under another name: nothing was added either.
+    commit(repo, "a broken map");
+    edit(repo, MARC, "   keyMoment: decision\n", "    keyMoment: decision\n");
+    renameSync(join(repo, MARC), join(repo, "journeys/marc.yaml"));
+    const fixed = JSON.parse((await run(["diff", "HEAD", "-f", "json"], repo)).stdout);
+    expect(fixed.personas).toEqual([]);
+    expect(
+      fixed.workspace.findings.fixed.map((f: { rule: string; file: string }) => [f.rule, f.file]),
+    ).toEqual([["syntax", MARC]]);
+  });
+});

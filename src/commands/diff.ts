@@ -91,14 +91,18 @@ export default defineCommand({
     const { config } = (loadedNow[0] ?? loadedThen[0]) as LoadedWorkspace;
     const notes: string[] = [];
     const range = rangeOf(options, defaultRange(config, date), notes);
-    const side = (loaded: LoadedWorkspace[]): DiffSide => ({
-      workspaces: loaded.map(({ config, files, reported }) => {
-        const { workspace } = analyse(files, config.file);
-        return { config, workspace, scope: scopeOf(workspace, reported) };
-      }),
-      findings: findingsOf(loaded, io, registry),
-    });
-    const report = diffOf(side(loadedThen), side(loadedNow), { base, range, renamed });
+    let thenSide = analyseAll(loadedThen, new Set());
+    let nowSide = analyseAll(loadedNow, new Set());
+    const skip = uncompared(thenSide, nowSide, renamed);
+    if (skip.then.size + skip.now.size > 0) {
+      thenSide = analyseAll(loadedThen, skip.then);
+      nowSide = analyseAll(loadedNow, skip.now);
+    }
+    const report = diffOf(
+      { workspaces: thenSide, findings: findingsOf(loadedThen, io, registry) },
+      { workspaces: nowSide, findings: findingsOf(loadedNow, io, registry) },
+      { base, range, renamed },
+    );
     const format = await formatterOf(DIFF_FORMATS, options.format);
     const text = await format(report, outputStyle(io, options.output));
     for (const note of notes) io.stderr(note);
@@ -151,6 +155,61 @@ function atTheCommit<T>(base: Base, work: () => T): T {
       `diff ${base.ref}: at that commit (${base.commit.slice(0, 7)}), ${error.message}`,
     );
   }
+}
+
+type Analysed = DiffSide["workspaces"][number];
+
+/** Each workspace analysed, without the files of `skip` (paths relative to the current directory). */
+function analyseAll(loaded: readonly LoadedWorkspace[], skip: ReadonlySet<string>): Analysed[] {
+  return loaded.map(({ config, files, reported }) => {
+    const kept = skip.size === 0 ? files : files.filter((f) => !skip.has(f.path));
+    const { workspace } = analyse(kept, config.file);
+    return { config, workspace, scope: scopeOf(workspace, reported) };
+  });
+}
+
+/**
+ * The files whose content is not compared, as each side names them: a file that cannot be read on
+ * one side (a YAML error, too large, not text), and what stands for it on the other — its path,
+ * through renames, and the files that define a persona or journey it defines (its text has their
+ * `id:`) — since what it holds is unknown there, not removed or added. Its findings still count.
+ */
+function uncompared(
+  then: readonly Analysed[],
+  now: readonly Analysed[],
+  renamed: ReadonlyMap<string, string>,
+): { then: Set<string>; now: Set<string> } {
+  const back = new Map([...renamed].map(([from, to]) => [to, from]));
+  const skip = { then: new Set<string>(), now: new Set<string>() };
+  const pass = (
+    from: readonly Analysed[],
+    to: readonly Analysed[],
+    counterpart: ReadonlyMap<string, string>,
+    mine: Set<string>,
+    theirs: Set<string>,
+  ) => {
+    for (const { workspace } of from)
+      for (const file of workspace.unreadable) {
+        mine.add(file.path);
+        theirs.add(counterpart.get(file.path) ?? file.path);
+        const text = file.text;
+        if (text === null) continue;
+        for (const other of to)
+          for (const node of [...other.workspace.personas, ...other.workspace.journeys])
+            if (defines(text, node.id)) theirs.add(node.origin.file);
+      }
+  };
+  pass(then, now, renamed, skip.then, skip.now);
+  pass(now, then, back, skip.now, skip.then);
+  for (const path of [...skip.now]) skip.then.add(back.get(path) ?? path);
+  for (const path of [...skip.then]) skip.now.add(renamed.get(path) ?? path);
+  return skip;
+}
+
+/** Whether a text has a line `id: <id>` (quoted or not, a comment after it). */
+function defines(text: string, id: string): boolean {
+  const escaped = id.replace(/[^A-Za-z0-9]/g, "\\$&");
+  return new RegExp(`^[ \\t]*id:[ \\t]*(["']?)${escaped}\\1[ \\t]*(#.*)?\\r?$`, "m").test(text);
 }
 
 function readAll(planned: readonly PlannedWorkspace[], tree: Tree, cwd: string): LoadedWorkspace[] {

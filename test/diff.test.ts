@@ -167,13 +167,14 @@ function expectedPersonas(reworded: boolean) {
                       after: "How easy was it to order today?",
                     },
                   ],
+                  changed: [],
                 },
               },
             ]
           : [],
       },
       stages: { added: [], removed: [], opened: [], decided: [] },
-      events: { added: [], removed: [] },
+      events: { added: [], removed: [], changed: [] },
       satisfaction: [
         {
           journey: "julie-online",
@@ -248,7 +249,7 @@ function expectedPersonas(reworded: boolean) {
         opened: [{ journey: "marc-store", stage: "checkout", before: "surveyed", after: "open" }],
         decided: [],
       },
-      events: { added: [], removed: [] },
+      events: { added: [], removed: [], changed: [] },
       satisfaction: [],
       pressure: { before: marcPressure(5), after: marcPressure(4), crossed: null },
       findings: {
@@ -826,5 +827,64 @@ describe("journey diff: a map that cannot be read on one side", () => {
     expect(
       fixed.workspace.findings.fixed.map((f: { rule: string; file: string }) => [f.rule, f.file]),
     ).toEqual([["syntax", MARC]]);
+  });
+});
+
+describe("journey diff: a question's scale or indicator, an event's channel", () => {
+  it("are changes: the survey is changed, the touchpoint moved", async () => {
+    const repo = repository();
+    commit(repo, "maps");
+    edit(repo, MARC, "scale: { min: 1, max: 7 }", "scale: { min: 1, max: 5 }");
+    edit(repo, MARC, "            indicator: csat\n", "            indicator: nps\n");
+    edit(
+      repo,
+      MARC,
+      "action: Queues and pays at the till\n        channel: store",
+      "action: Queues and pays at the till\n        channel: phone",
+    );
+    const report = JSON.parse((await run(["diff", "HEAD", "-f", "json"], repo)).stdout);
+    const [marc] = report.personas;
+    expect(marc.surveys.changed).toEqual([
+      {
+        id: "store-advice-csat",
+        journey: "marc-store",
+        fields: [],
+        questions: {
+          added: [],
+          removed: [],
+          reworded: [],
+          changed: [{ id: null, position: 1, field: "indicator", before: "csat", after: "nps" }],
+        },
+      },
+      {
+        id: "till-wait-ces",
+        journey: "marc-store",
+        fields: [],
+        questions: {
+          added: [],
+          removed: [],
+          reworded: [],
+          changed: [{ id: null, position: 1, field: "scale", before: "1–7", after: "1–5" }],
+        },
+      },
+    ]);
+    expect(marc.events.changed).toEqual([
+      { journey: "marc-store", stage: "checkout", event: "till", before: "store", after: "phone" },
+    ]);
+    expect(report.summary.surveysChanged).toBe(2);
+    const table = (await run(["diff", "HEAD"], repo, undefined, { columns: 200 })).stdout;
+    const rows = table.split("\n").filter((l) => /survey changed|event channel/.test(l));
+    expect(
+      rows.map((l) =>
+        l
+          .split("│")
+          .slice(2, 5)
+          .map((c) => c.trim()),
+      ),
+    ).toEqual([
+      ["survey changed", "store-advice-csat", "question 1 indicator: csat → nps"],
+      ["survey changed", "till-wait-ces", "question 1 scale: 1–7 → 1–5"],
+      ["event channel", "marc-store/checkout/till", "store → phone"],
+    ]);
   });
 });

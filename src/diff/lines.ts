@@ -32,6 +32,13 @@ export function personaRows(p: PersonaChange): ChangeRow[] {
         `question ${q.id ?? q.position} reworded: “${q.before}” → “${q.after}”`,
         "changed",
       );
+    for (const q of s.questions.changed)
+      row(
+        "survey changed",
+        s.id,
+        `question ${q.id ?? q.position} ${q.field}: ${q.before ?? "–"} → ${q.after ?? "–"}`,
+        "changed",
+      );
     for (const q of s.questions.added)
       row("survey changed", s.id, `question ${q.id ?? q.position} added: “${q.text}”`, "changed");
     for (const q of s.questions.removed)
@@ -69,6 +76,13 @@ export function personaRows(p: PersonaChange): ChangeRow[] {
       `${e.journey}/${e.stage}/${e.event}`,
       eventWords(e.channel, e.satisfaction),
       "removed",
+    );
+  for (const e of p.events.changed)
+    row(
+      "event channel",
+      `${e.journey}/${e.stage}/${e.event}`,
+      `${e.before ?? "no channel"} → ${e.after ?? "no channel"}`,
+      "changed",
     );
   for (const s of p.satisfaction)
     row(

@@ -77,7 +77,8 @@ export interface PersonaChange {
     /** Stages on both sides that were open and are surveyed or waived now. */
     decided: StageStatusChange[];
   };
-  events: { added: EventRow[]; removed: EventRow[] };
+  /** `changed`: events on both sides now on another channel (the touchpoint moved). */
+  events: { added: EventRow[]; removed: EventRow[]; changed: EventChannelChange[] };
   satisfaction: SatisfactionChange[];
   /** Null on a side where no survey reaches the persona. */
   pressure: { before: Pressure | null; after: Pressure | null; crossed: "over" | "within" | null };
@@ -112,6 +113,14 @@ export interface SurveyChange {
     added: Question[];
     removed: Question[];
     reworded: { id: string | null; position: number; before: string; after: string }[];
+    /** The same question measuring another indicator, or on another scale (`1–5`). */
+    changed: {
+      id: string | null;
+      position: number;
+      field: "indicator" | "scale";
+      before: string | null;
+      after: string | null;
+    }[];
   };
 }
 
@@ -142,6 +151,14 @@ export interface EventRow {
   event: string;
   channel: string | null;
   satisfaction: number | null;
+}
+
+export interface EventChannelChange {
+  journey: string;
+  stage: string;
+  event: string;
+  before: string | null;
+  after: string | null;
 }
 
 export interface SatisfactionChange {
@@ -363,8 +380,17 @@ function personaChange(
     if (change.before === "open" && change.after !== "open") decided.push(change);
   }
   const satisfaction: SatisfactionChange[] = [];
+  const channels: EventChannelChange[] = [];
   for (const [key, event] of after?.events ?? []) {
     const was = before?.events.get(key);
+    if (was !== undefined && was.channel?.value !== event.channel?.value)
+      channels.push({
+        journey: event.stage.journey.id,
+        stage: event.stage.id,
+        event: event.id,
+        before: was.channel?.value ?? null,
+        after: event.channel?.value ?? null,
+      });
     if (was === undefined || was.satisfaction === event.satisfaction) continue;
     satisfaction.push({
       journey: event.stage.journey.id,
@@ -398,7 +424,11 @@ function personaChange(
       opened,
       decided,
     },
-    events: { added: events.added.map(eventRow), removed: events.removed.map(eventRow) },
+    events: {
+      added: events.added.map(eventRow),
+      removed: events.removed.map(eventRow),
+      changed: channels,
+    },
     satisfaction,
     pressure: { before: pressureBefore, after: pressureAfter, crossed },
     findings,
@@ -408,7 +438,7 @@ function personaChange(
     journeys.added.length + journeys.removed.length === 0 &&
     surveys.added.length + surveys.removed.length + changedSurveys.length === 0 &&
     stages.added.length + stages.removed.length + opened.length + decided.length === 0 &&
-    events.added.length + events.removed.length + satisfaction.length === 0 &&
+    events.added.length + events.removed.length + channels.length + satisfaction.length === 0 &&
     JSON.stringify(pressureBefore) === JSON.stringify(pressureAfter) &&
     findings.fixed.length + findings.introduced.length === 0;
   return nothing ? null : change;
@@ -479,7 +509,11 @@ function surveyChange(before: SurveyNode, after: SurveyNode): SurveyChange | nul
   const questions = questionChanges(before.questions, after.questions);
   const same =
     fields.length === 0 &&
-    questions.added.length + questions.removed.length + questions.reworded.length === 0;
+    questions.added.length +
+      questions.removed.length +
+      questions.reworded.length +
+      questions.changed.length ===
+      0;
   return same ? null : { id: after.id, journey: after.journey.id, fields, questions };
 }
 
@@ -501,18 +535,33 @@ function surveyFields(survey: SurveyNode): Record<SurveyField, string | null> {
  * question. The rest are added or removed.
  */
 function questionChanges(before: readonly QuestionNode[], after: readonly QuestionNode[]) {
+  const nodes = new Map<Question, QuestionNode>();
   const listed = (qs: readonly QuestionNode[]): Question[] =>
-    qs.map((q, i) => ({ id: q.id, position: i + 1, text: q.text ?? "" }));
+    qs.map((q, i) => {
+      const listed = { id: q.id, position: i + 1, text: q.text ?? "" };
+      nodes.set(listed, q);
+      return listed;
+    });
   const old = listed(before);
   const now = listed(after);
   const taken = new Set<Question>();
   const matched = new Set<Question>();
   const reworded: SurveyChange["questions"]["reworded"] = [];
+  const changed: SurveyChange["questions"]["changed"] = [];
   const pair = (q: Question, was: Question) => {
     taken.add(was);
     matched.add(q);
     if (was.text !== q.text)
       reworded.push({ id: q.id, position: q.position, before: was.text, after: q.text });
+    const [a, b] = [nodes.get(was), nodes.get(q)];
+    const measures = {
+      indicator: (n: QuestionNode | undefined) => n?.indicator?.value ?? null,
+      scale: (n: QuestionNode | undefined) => (n?.scale ? `${n.scale.min}–${n.scale.max}` : null),
+    };
+    for (const field of ["indicator", "scale"] as const) {
+      const [before, after] = [measures[field](a), measures[field](b)];
+      if (before !== after) changed.push({ id: q.id, position: q.position, field, before, after });
+    }
   };
   const free = (q: Question) => !taken.has(q);
   const unmatched = () => now.filter((q) => !matched.has(q));
@@ -529,7 +578,7 @@ function questionChanges(before: readonly QuestionNode[], after: readonly Questi
     const was = old[q.position - 1];
     if (was && free(was) && !distinct(was, q)) pair(q, was);
   }
-  return { added: unmatched(), removed: old.filter(free), reworded };
+  return { added: unmatched(), removed: old.filter(free), reworded, changed };
 }
 
 /**

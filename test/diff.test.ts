@@ -888,3 +888,16 @@ describe("journey diff: a question's scale or indicator, an event's channel", ()
     ]);
   });
 });
+
+describe("journey diff: a persona no survey reaches any more", () => {
+  it("keeps its limit in the words: no sends is not no policy", async () => {
+    const repo = repository();
+    commit(repo, "maps");
+    edit(repo, MARC, "persona: marc\n", "persona: julie\n");
+    const table = (await run(["diff", "HEAD"], repo, undefined, { columns: 200 })).stdout;
+    const row = table.split("\n").find((l) => l.startsWith("│ marc ") && l.includes("contact"));
+    expect(row?.split("│")[4]?.trim()).toBe(
+      "sends 5 → 0, most in a window 1 → –, limit 1 in 30 days",
+    );
+  });
+});

@@ -144,10 +144,13 @@ function pressureWords(p: PersonaChange): string | null {
   if (JSON.stringify(before) === JSON.stringify(after)) return null;
   const sends = (x: Pressure | null) => String(x?.sends ?? 0);
   const most = (x: Pressure | null) => (x?.maxInWindow ?? "–").toString();
-  const limit = (x: Pressure | null) =>
-    x === null || x.limit === null || x.window === null
+  // A side no survey reaches has no count, not no policy: the other side's limit stands for it.
+  const limit = (x: Pressure | null) => {
+    const p = x ?? before ?? after;
+    return p === null || p.limit === null || p.window === null
       ? "none"
-      : `${x.limit} in ${amount(x.window)}`;
+      : `${p.limit} in ${amount(p.window)}`;
+  };
   const arrow = (a: string, b: string) => (a === b ? a : `${a} → ${b}`);
   const parts = [
     `sends ${arrow(sends(before), sends(after))}`,

@@ -168,7 +168,8 @@ export type LintOptions = OptionsOf<typeof lintOptions>;
 /**
  * Lints the workspaces of the paths with these rules and prints the report. Exit 1 when an error
  * is found or --max-warnings is exceeded, else 0. `--quiet` hides warnings from the report, but
- * --max-warnings still counts them (as ESLint does).
+ * --max-warnings still counts them (as ESLint does). The findings a baseline accepts are left out
+ * before any of that (written or pruned first, with --baseline-write or --baseline-prune).
  */
 export async function lintCommand(
   paths: string[],
@@ -190,7 +191,7 @@ export async function lintCommand(
     : await loadWorkspacesThreaded(io.cwd, paths, options.config, options.threads);
   const linted = lintReport(paths, options, io, registry, runs, loaded);
   cache?.save();
-  const all = baseline ? withBaseline(linted, baseline, options, io, registry, runs) : linted;
+  const all = baseline ? withBaseline(linted, baseline, io, registry, runs) : linted;
   const { errors, warnings } = all.summary;
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   // --quiet hides the warnings; when they fail the run, the summary still counts them.
@@ -334,7 +335,6 @@ function openBaseline(
 function withBaseline(
   report: LintReport & { inputs: readonly string[] },
   { location, read, mode }: RunBaseline,
-  options: LintOptions,
   io: Io,
   registry: readonly AnyRule[],
   runs: ((rule: AnyRule) => boolean) | undefined,

@@ -536,6 +536,16 @@ describe("the reports carry the count", () => {
     }
   });
 
+  it("--cache is unaffected: the baseline applies after the rules, cold or warm", async () => {
+    await write();
+    edit("journeys/marc-store.yaml", "        satisfaction: 4\n", "");
+    const plain = await run(["lint"], ws);
+    const cache = ["--cache", "--cache-location", join(ws, "..", "cache")];
+    expect(await run(["lint", ...cache], ws)).toEqual(plain);
+    expect(await run(["lint", ...cache], ws)).toEqual(plain);
+    expect(plain.stdout).toContain("(5 baselined)");
+  });
+
   it("GitHub: the job summary says how many the baseline accepted", async () => {
     await write();
     edit("journeys/marc-store.yaml", "        satisfaction: 4\n", "");

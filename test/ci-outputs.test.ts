@@ -1,5 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -154,6 +163,24 @@ describe("--changed-since", () => {
         f.message,
       ]),
     ).toEqual([["unknown-reference", "journeys/marc-store.yaml", 'unknown persona "marc"']]);
+  });
+
+  it("leaves the repository as it was: the index is not refreshed when files were only touched", async () => {
+    const repo = mkdtempSync(join(tmpdir(), "journey-git-"));
+    cpSync(join(ROOT, "examples/clean"), repo, { recursive: true });
+    git(repo, "init", "-q");
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "maps");
+    // Every map touched (same content, a later time): porcelain `git diff` would rewrite the index.
+    const later = new Date(Date.now() + 60_000);
+    for (const file of ["personas/julie.yaml", "journeys/julie-online.yaml"])
+      utimesSync(join(repo, file), later, later);
+    const index = join(repo, ".git/index");
+    const before = { bytes: readFileSync(index), mtime: statSync(index).mtimeMs };
+    const r = await run(["lint", "--changed-since", "HEAD", "-f", "json"], repo);
+    expect(r.code).toBe(0);
+    expect({ bytes: readFileSync(index), mtime: statSync(index).mtimeMs }).toEqual(before);
+    expect(existsSync(`${index}.lock`)).toBe(false);
   });
 
   it("outside a git repository, or with a ref git does not know: exit 2, one line", async () => {

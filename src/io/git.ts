@@ -10,7 +10,8 @@ import { ALWAYS_IGNORED, displayPath, isConfigName, type Tree } from "./files.js
 /**
  * The files changed since `ref` in the git repository around `cwd` (absolute paths): those
  * `git diff --name-only <ref>...HEAD` lists (changed on this branch since it left `ref`), those
- * changed in the working tree and the index, and the untracked ones not ignored — what a
+ * changed in the working tree and the index (`git diff-index HEAD`, which never writes the index:
+ * a file only touched may be listed), and the untracked ones not ignored — what a
  * pull-request check, or a run before committing, is about. Outside a repository, or for a ref git
  * does not know, an invocation error.
  */
@@ -31,7 +32,8 @@ export function changedFiles(cwd: string, ref: string): Set<string> {
   }
   const listed = [
     git(["diff", "--name-only", "-z", `${ref}...HEAD`, "--"]),
-    git(["diff", "--name-only", "-z", "HEAD", "--"]),
+    // diff-index, not diff: porcelain `git diff` refreshes the index when files' times changed.
+    git(["diff-index", "--name-only", "-z", "HEAD", "--"]),
     git(["ls-files", "--others", "--exclude-standard", "--full-name", "-z", ":/"]),
   ];
   return new Set(

@@ -101,6 +101,7 @@ export function planWorkspacesIn(
   paths: readonly string[],
   configFlag?: string,
 ): PlannedWorkspace[] {
+  tree = listingOnce(tree);
   const nearest = nearestConfig(tree);
   const groups = new Map<string, Group>();
   const add = (entry: NamedFile, configFile: string | null, load: () => LoadedConfig) => {
@@ -172,5 +173,27 @@ function nearestConfig(tree: Tree): (dir: string) => string | null {
       known.set(dir, found);
     }
     return found;
+  };
+}
+
+/**
+ * The tree, each folder listed once: the workspace's folder is walked for the paths named (by
+ * default, that folder) and again for the workspace read whole.
+ */
+function listingOnce(tree: Tree): Tree {
+  const listed = new Map<string, readonly string[]>();
+  return {
+    exists: (path) => tree.exists(path),
+    kind: (path, asWritten) => tree.kind(path, asWritten),
+    read: (cwd, file) => tree.read(cwd, file),
+    list(folder, patterns) {
+      const key = JSON.stringify([folder, patterns]);
+      let files = listed.get(key);
+      if (files === undefined) {
+        files = tree.list(folder, patterns);
+        listed.set(key, files);
+      }
+      return [...files];
+    },
   };
 }

@@ -360,6 +360,54 @@ describe("journey lint with a baseline", () => {
   });
 });
 
+describe("syntax findings are never baselined", () => {
+  const BROKEN = "personas/broken.yaml";
+  const SYNTAX =
+    "personas/broken.yaml\n" +
+    "  3:1  error  YAML: Flow sequence in block collection must be sufficiently indented and end with a ]  syntax\n" +
+    "\n";
+  const SYNTAX_ENTRY = entry("syntax", [item("problem", null, null)]);
+
+  it("--baseline-write records the others, and the file that does not parse is still reported: exit 1", async () => {
+    writeFileSync(join(ws, BROKEN), "kind: persona\nid: [x\n");
+    const r = await run(["lint", "--baseline-write"], ws);
+    expect(r).toEqual({
+      code: 1,
+      stdout:
+        SYNTAX +
+        "✖ 1 problem (1 error, 0 warnings) in 6 files (5 baselined)\n" +
+        "1 file could not be read (personas/broken.yaml): what is missing elsewhere is not reported until it is fixed\n",
+      stderr: "journey: 5 findings in 2 files written to journey-baseline.json\n",
+    });
+    expect(baselineText()).toBe(WRITTEN);
+    expect((await run(["lint"], ws)).stdout).toBe(r.stdout);
+  });
+
+  it("an entry for one (a hand-edited file) accepts nothing, and the next write or prune drops it", async () => {
+    writeFileSync(join(ws, BROKEN), "kind: persona\nid: [x\n");
+    await run(["lint", "--baseline-write"], ws);
+    const edited = baselineOf([
+      fileOf("journeys/marc-store.yaml", [UNUSED_ENTRY, SCALE_ENTRY]),
+      fileOf(BROKEN, [SYNTAX_ENTRY]),
+      fileOf("personas/marc.yaml", MARC_ENTRIES),
+    ]);
+    writeFileSync(join(ws, FILE), edited);
+    const r = await run(["lint"], ws);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      SYNTAX + "✖ 1 problem (1 error, 0 warnings) in 6 files (5 baselined)\n",
+    );
+    const pruned = await run(["lint", "--baseline-prune"], ws);
+    expect(pruned.stderr).toBe(
+      "journey: 1 finding no longer occurs: removed from journey-baseline.json (5 left)\n",
+    );
+    expect(baselineText()).toBe(WRITTEN);
+    writeFileSync(join(ws, FILE), edited);
+    await run(["lint", "--baseline-write"], ws);
+    expect(baselineText()).toBe(WRITTEN);
+  });
+});
+
 describe("--baseline-prune", () => {
   it("removes exactly the entries of the findings fixed, and reports as usual", async () => {
     await write();

@@ -14,6 +14,15 @@ import { identityOf } from "./identity.js";
 /** The version of the file's format this journey reads and writes. */
 const BASELINE_VERSION = 1;
 
+/**
+ * The rule whose findings are never baselined: a file that does not parse hides every other
+ * finding in it, so it is always reported, never recorded, and an entry for it (a hand-edited
+ * file) accepts nothing and is dropped by the next write or prune.
+ */
+const NEVER_BASELINED = "syntax";
+
+const baselinable = (f: Finding) => f.rule !== NEVER_BASELINED;
+
 /** What identifies one accepted finding within its file and rule. */
 export interface BaselineItem {
   messageId: string;
@@ -70,7 +79,7 @@ export function applyBaseline<F extends Finding>(
   const baselined: F[] = [];
   for (const f of findings) {
     const key = identityOf({ ...f, file: pathOf(f.file) });
-    const n = left.get(key) ?? 0;
+    const n = baselinable(f) ? (left.get(key) ?? 0) : 0;
     if (n > 0) {
       left.set(key, n - 1);
       baselined.push(f);
@@ -92,9 +101,9 @@ export function recordBaseline(
   pathOf: PathOf,
   scope: BaselineScope,
 ): Baseline {
-  const found = baselineOf(findings, pathOf);
+  const found = baselineOf(findings.filter(baselinable), pathOf);
   return combine(old ?? new Map(), found, (file, rule, before, now) =>
-    scope.covers(file, rule) ? now : union(before, now),
+    rule === NEVER_BASELINED ? [] : scope.covers(file, rule) ? now : union(before, now),
   );
 }
 
@@ -110,7 +119,11 @@ export function pruneBaseline(
 ): { baseline: Baseline; removed: number } {
   const found = baselineOf(findings, pathOf);
   const baseline = combine(old, new Map(), (file, rule, before) =>
-    scope.covers(file, rule) ? intersection(before, found.get(file)?.get(rule) ?? []) : before,
+    rule === NEVER_BASELINED
+      ? []
+      : scope.covers(file, rule)
+        ? intersection(before, found.get(file)?.get(rule) ?? [])
+        : before,
   );
   return { baseline, removed: totals(old).findings - totals(baseline).findings };
 }

@@ -2,7 +2,8 @@
 // in one process (the build's modules, dist/): listing the workspace's files, reading their bytes,
 // parsing (the fast path, or `yaml` where it declines), the schema checks, the cross-file model,
 // each rule, and the JSON report. Medians of `runs` rounds (default 5), after one warm-up round:
-// what bounds a run once the process is up, and what a cache or a faster parser could take off.
+// what bounds a run once the process is up, and what a cache or a faster parser could take off;
+// and the sum of the warm-up round, what one command pays before the JIT has optimised anything.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
@@ -27,6 +28,7 @@ if (!folder) {
 const cwd = resolve(folder);
 const runs = Number(runsArg ?? 5);
 const times = new Map();
+let cold = 0;
 const time = (name, fn) => {
   const start = performance.now();
   const result = fn();
@@ -72,7 +74,11 @@ for (let round = 0; round <= runs; round++) {
   const report = lintReport([], { config: undefined, rule: [] }, io, RULES);
   const json = await formatterOf(FINDINGS_FORMATS, "json");
   time("JSON report", () => json(report, { colorLevel: 0, width: undefined }));
-  if (round === 0) times.clear(); // the warm-up round
+  if (round === 0) {
+    // The warm-up round: what one run of the command costs, before the JIT has optimised anything.
+    for (const list of times.values()) cold += list[0];
+    times.clear();
+  }
 }
 
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
@@ -88,3 +94,4 @@ for (const [name, ms] of rows)
     `${name.padEnd(36)} ${ms.toFixed(0).padStart(6)}  ${((100 * ms) / total).toFixed(0).padStart(3)} %`,
   );
 console.log(`${"sum".padEnd(36)} ${total.toFixed(0).padStart(6)}`);
+console.log(`${"sum of the first round (JIT cold)".padEnd(36)} ${cold.toFixed(0).padStart(6)}`);

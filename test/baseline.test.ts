@@ -170,6 +170,27 @@ describe("--baseline-write", () => {
     );
   });
 
+  it("keeps the entries of a rule --rule turns off for the run, as a prune does", async () => {
+    await write();
+    const r = await run(["lint", "--baseline-write", "--rule", "indicator-scale=off"], ws);
+    expect(r).toEqual({
+      code: 0,
+      stdout: "✔ no problems in 5 files (4 baselined)\n",
+      stderr: "journey: 5 findings in 2 files written to journey-baseline.json\n",
+    });
+    expect(baselineText()).toBe(WRITTEN);
+    expect(
+      (await run(["lint", "--baseline-prune", "--rule", "indicator-scale=off"], ws)).stderr,
+    ).toBe("journey: every finding of journey-baseline.json still occurs: nothing to prune\n");
+    expect(baselineText()).toBe(WRITTEN);
+    // The last --rule for a rule is the one that holds: on again, it ran.
+    edit("journeys/marc-store.yaml", CES_BAD, CES_OK);
+    const on = ["--rule", "indicator-scale=off", "--rule", "indicator-scale=warning"];
+    expect((await run(["lint", "--baseline-prune", ...on], ws)).stderr).toBe(
+      "journey: 1 finding no longer occurs: removed from journey-baseline.json (4 left)\n",
+    );
+  });
+
   it("is refused with --changed-since (a partial baseline), and with --baseline-prune", async () => {
     expect(await run(["lint", "--baseline-write", "--changed-since", "HEAD"], ws)).toEqual({
       code: 2,

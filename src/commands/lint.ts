@@ -29,6 +29,7 @@ import { parseRuleFlag } from "../lint/config.js";
 import {
   compareFindings,
   type Finding,
+  type SeveritySetting,
   summarize,
   type SuppressedFinding,
 } from "../lint/finding.js";
@@ -191,7 +192,7 @@ export async function lintCommand(
     : await loadWorkspacesThreaded(io.cwd, paths, options.config, options.threads);
   const linted = lintReport(paths, options, io, registry, runs, loaded);
   cache?.save();
-  const all = baseline ? withBaseline(linted, baseline, io, registry, runs) : linted;
+  const all = baseline ? withBaseline(linted, baseline, io, registry, runs, flags) : linted;
   const { errors, warnings } = all.summary;
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   // --quiet hides the warnings; when they fail the run, the summary still counts them.
@@ -338,8 +339,15 @@ function withBaseline(
   io: Io,
   registry: readonly AnyRule[],
   runs: ((rule: AnyRule) => boolean) | undefined,
+  flags: readonly [string, SeveritySetting][],
 ): LintReport & { inputs: readonly string[] } {
-  const ran = new Set(registry.filter(runs ?? (() => true)).map((r) => r.id));
+  // A rule --rule turns off for this run did not run: its entries are kept as they are.
+  const off = new Set(
+    [...new Map(flags)].flatMap(([id, severity]) => (severity === "off" ? [id] : [])),
+  );
+  const ran = new Set(
+    registry.filter(runs ?? (() => true)).flatMap((r) => (off.has(r.id) ? [] : [r.id])),
+  );
   const scope = scopeOf(location, report.files, ran);
   let baseline = read ?? new Map();
   if (mode === "write") {

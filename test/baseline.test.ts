@@ -605,6 +605,21 @@ describe("the reports carry the count", () => {
     }
   });
 
+  it("GitLab and JUnit: only the findings not in the baseline, and no count of the others", async () => {
+    await write();
+    edit("journeys/marc-store.yaml", "        satisfaction: 4\n", "");
+    const gitlab = JSON.parse((await run(["lint", "-f", "gitlab"], ws)).stdout);
+    expect(gitlab.map((i: { check_name: string }) => i.check_name)).toEqual([
+      "missing-satisfaction",
+    ]);
+    const junit = (await run(["lint", "-f", "junit"], ws)).stdout;
+    expect(junit).toContain('<testsuites name="journey" tests="5" failures="1" errors="0">');
+    expect(junit).toContain(
+      '<testsuite name="personas/marc.yaml" tests="1" failures="0" errors="0" skipped="0">\n    <testcase classname="personas/marc.yaml" name="no problems"/>',
+    );
+    expect(junit).not.toMatch(/baseline/);
+  });
+
   it("--cache is unaffected: the baseline applies after the rules, cold or warm", async () => {
     await write();
     edit("journeys/marc-store.yaml", "        satisfaction: 4\n", "");

@@ -727,3 +727,68 @@ it("leaves no file behind in the maps but the baseline", async () => {
     "personas",
   ]);
 });
+
+describe("the documented workflow runs as written", () => {
+  /** The `journey` lines of the ```sh blocks of a page's section, without `npx` and comments. */
+  const commandsOf = (page: string, heading: string) => {
+    const text = readFileSync(join(ROOT, page), "utf8");
+    const start = text.indexOf(`${heading}\n`);
+    expect(start, `${page} has ${heading}`).toBeGreaterThan(-1);
+    const section = text.slice(start, text.indexOf("\n#", start + heading.length));
+    return [...section.matchAll(/^ *```sh\n([\s\S]*?)^ *```$/gm)]
+      .flatMap((m) => (m[1] ?? "").split("\n"))
+      .map((line) => line.replace(/#.*$/, "").trim())
+      .filter((line) => line.startsWith("npx journey "));
+  };
+  /** Runs `npx journey …` (and `&& git diff --exit-code <file>`: the file left unchanged). */
+  const runLine = async (line: string) => {
+    const [command = "", check] = line.split(" && ");
+    const before = existsSync(join(ws, FILE)) ? baselineText() : null;
+    const r = await run(command.split(/\s+/).slice(2), ws);
+    if (check !== undefined) {
+      expect(check).toBe(`git diff --exit-code ${FILE}`);
+      return { ...r, changed: baselineText() !== before };
+    }
+    return { ...r, changed: false };
+  };
+
+  it("README: write, lint, prune", async () => {
+    const lines = commandsOf("README.md", "### Adopting journey on an existing repository");
+    expect(lines).toEqual([
+      "npx journey lint --baseline-write",
+      "npx journey lint",
+      "npx journey lint --baseline-prune",
+    ]);
+    expect((await runLine(lines[0] ?? "")).code).toBe(0);
+    expect(baselineText()).toBe(WRITTEN);
+    edit("journeys/marc-store.yaml", "        satisfaction: 4\n", "");
+    expect((await runLine(lines[1] ?? "")).stdout).toContain(
+      "✖ 1 problem (0 errors, 1 warning) in 5 files (5 baselined)\n",
+    );
+    edit("journeys/marc-store.yaml", CES_BAD, CES_OK);
+    expect((await runLine(lines[2] ?? "")).stderr).toBe(
+      "journey: 1 finding no longer occurs: removed from journey-baseline.json (4 left)\n",
+    );
+  });
+
+  it("docs/ci.md: write once; the prune step fails the job when it changed the file", async () => {
+    const lines = commandsOf(
+      "docs/ci.md",
+      "## Adopting journey on an existing repository: the baseline",
+    );
+    expect(lines).toEqual([
+      "npx journey lint --baseline-write",
+      "npx journey lint --baseline-prune && git diff --exit-code journey-baseline.json",
+    ]);
+    const written = await runLine(lines[0] ?? "");
+    expect(written.code).toBe(0);
+    // The page's example of what it says.
+    expect(written.stderr).toMatch(
+      /^journey: \d+ findings in \d+ files written to journey-baseline\.json\n$/,
+    );
+    const step = lines[1] ?? "";
+    expect(await runLine(step)).toMatchObject({ code: 0, changed: false });
+    edit("journeys/marc-store.yaml", CES_BAD, CES_OK);
+    expect(await runLine(step)).toMatchObject({ code: 0, changed: true });
+  });
+});

@@ -68,11 +68,11 @@ beforeEach(() => {
   edit("journeys/marc-store.yaml", CES_OK, CES_BAD);
 });
 
-const item = (messageId: string, entity: string | null, pointer: string | null) =>
+const item = (messageId: string, entity: string | null, anchor: string | null) =>
   `          {
             "messageId": ${JSON.stringify(messageId)},
             "entity": ${JSON.stringify(entity)},
-            "pointer": ${JSON.stringify(pointer)}
+            "anchor": ${JSON.stringify(anchor)}
           }`;
 const entry = (rule: string, items: string[]) => `      ${JSON.stringify(rule)}: {
         "count": ${items.length},
@@ -96,7 +96,11 @@ const UNUSED_ENTRY = entry("disable-directive", [
   item("unused", null, null),
 ]);
 const SCALE_ENTRY = entry("indicator-scale", [
-  item("scale", "survey:till-wait-ces", "/stages/1/surveys/0/questions/0/scale"),
+  item(
+    "scale",
+    "survey:till-wait-ces",
+    "/stages/[checkout]/surveys/[till-wait-ces]/questions/0/scale",
+  ),
 ]);
 const MARC_ENTRIES = [
   entry("unknown-reference", [item("channel", "persona:marc", "/channels/4")]),
@@ -317,6 +321,32 @@ describe("journey lint with a baseline", () => {
     expect(baselineText()).toBe(WRITTEN);
   });
 
+  it("keeps a finding baselined when a stage is inserted before its own (its node is named by ids)", async () => {
+    await write();
+    const stage = [
+      "  - id: arrival",
+      "    name: Arrival",
+      "    noSurvey: Too early to ask",
+      "    events:",
+      "      - id: parking",
+      "        action: Parks in front of the store",
+      "        channel: store",
+      "        satisfaction: 3",
+      "        evidence:",
+      "          - source: observation",
+      "            ref: Mystery shopping, September 2026",
+      "",
+    ].join("\n");
+    edit("journeys/marc-store.yaml", "stages:\n", `stages:\n${stage}\n`);
+    expect(await run(["lint"], ws)).toEqual({
+      code: 0,
+      stdout: "✔ no problems in 5 files (5 baselined)\n",
+      stderr: "",
+    });
+    await write();
+    expect(baselineText()).toBe(WRITTEN);
+  });
+
   it("accepts as many identical findings as it lists: a third one, the last in the file, is new", async () => {
     await write();
     edit("journeys/marc-store.yaml", "stages:\n", `stages:\n  ${UNUSED}`);
@@ -524,13 +554,13 @@ describe("a corrupt baseline is a one-line error, exit 2", () => {
     ],
     [
       "a count that is not what it lists",
-      '{ "version": 1, "files": { "a.yaml": { "schema": { "count": 2, "findings": [{ "messageId": "m", "entity": null, "pointer": "/a" }] } } } }\n',
+      '{ "version": 1, "files": { "a.yaml": { "schema": { "count": 2, "findings": [{ "messageId": "m", "entity": null, "anchor": "/a" }] } } } }\n',
       'journey: cannot read the baseline journey-baseline.json: files["a.yaml"]["schema"].count is 2, but it lists 1 finding\n',
     ],
     [
       "a finding of the wrong shape",
       '{ "version": 1, "files": { "a.yaml": { "schema": { "count": 1, "findings": [{ "messageId": "m", "line": 3 }] } } } }\n',
-      'journey: cannot read the baseline journey-baseline.json: files["a.yaml"]["schema"].findings[0] should be an object with "messageId" (a text), "entity" and "pointer" (a text or null)\n',
+      'journey: cannot read the baseline journey-baseline.json: files["a.yaml"]["schema"].findings[0] should be an object with "messageId" (a text), "entity" and "anchor" (a text or null)\n',
     ],
   ];
   it.each(cases)("%s", async (_, text, message) => {
@@ -653,7 +683,7 @@ describe("the reports carry the count", () => {
 
 describe("the baseline's own functions", () => {
   const f = (over: Parameters<typeof aFinding>[0]) =>
-    aFinding({ rule: "r", messageId: "m", file: "a.yaml", entity: "e", pointer: "/p", ...over });
+    aFinding({ rule: "r", messageId: "m", file: "a.yaml", entity: "e", anchor: "/p", ...over });
   const same = (line: number) => f({ line });
   const identity = (file: string) => file;
   const all = { covers: () => true };
@@ -663,7 +693,7 @@ describe("the baseline's own functions", () => {
     const { reported, baselined } = applyBaseline(baseline, [same(5), same(9), same(12)], identity);
     expect(baselined.map((x) => x.line)).toEqual([5, 9]);
     expect(reported.map((x) => x.line)).toEqual([12]);
-    const other = applyBaseline(baseline, [f({ pointer: "/q" }), f({ file: "b.yaml" })], identity);
+    const other = applyBaseline(baseline, [f({ anchor: "/q" }), f({ file: "b.yaml" })], identity);
     expect(other.baselined).toEqual([]);
   });
 

@@ -548,6 +548,33 @@ describe("journey diff: renames, no change, the default ref", () => {
     );
   });
 
+  it("a stage inserted before a finding's own: the finding is neither fixed nor new", async () => {
+    const repo = repository();
+    edit(repo, JULIE, `${PRODUCT_PAGE}        satisfaction: 4\n`, PRODUCT_PAGE);
+    commit(repo, "maps, with one finding");
+    const stage = [
+      "  - id: arrival",
+      "    name: Arrival",
+      "    noSurvey: Too early to ask",
+      "    events:",
+      "      - id: landing",
+      "        action: Lands on the home page",
+      "        channel: web",
+      "        satisfaction: 3",
+      "        evidence:",
+      "          - source: analytics",
+      "            ref: Home page visits, 2026-Q3",
+      "",
+    ].join("\n");
+    edit(repo, JULIE, "stages:\n", `stages:\n${stage}\n`);
+    const report = JSON.parse((await run(["diff", "HEAD", "-f", "json"], repo)).stdout);
+    const [julie] = report.personas;
+    expect(julie.stages.added).toEqual([
+      { journey: "julie-online", stage: "arrival", name: "Arrival", status: "waived" },
+    ]);
+    expect(julie.findings).toEqual(noFindings);
+  });
+
   it("nothing changed: one line, exit 0", async () => {
     const repo = repository();
     commit(repo, "maps");

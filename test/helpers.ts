@@ -208,6 +208,7 @@ export function aFinding(over: Partial<Finding> = {}): Finding {
     endColumn: 9,
     entity: null,
     pointer: null,
+    anchor: null,
     related: [],
     ...over,
   };

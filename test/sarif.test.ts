@@ -365,6 +365,7 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
   endColumn: 6,
   entity: "journey:j",
   pointer: "/stages/0",
+  anchor: "/stages/[s]",
   related: [],
   ...over,
 });
@@ -405,7 +406,7 @@ describe("the formatter, on a report built by hand", () => {
   });
 
   it("identical keys are counted, so fingerprints never repeat; the count is all that differs", () => {
-    const same = finding({ pointer: null, entity: null });
+    const same = finding({ pointer: null, anchor: null, entity: null });
     const report = handmade({
       findings: [same, { ...same, line: 9 }, { ...same, line: 30 }],
       suppressed: [],
@@ -417,18 +418,20 @@ describe("the formatter, on a report built by hand", () => {
     expect(prints).toEqual([`${hash}:1`, `${hash}:2`, `${hash}:3`]);
   });
 
-  it("the fingerprint is made of rule, message id, file, entity and pointer — not the line or text", () => {
+  it("the fingerprint is made of rule, message id, file, entity and anchor — not the line, text or index", () => {
     const print = (f: Finding) =>
       JSON.parse(sarif(handmade({ findings: [f], suppressed: [] }))).runs[0].results[0]
         .partialFingerprints.primaryLocationLineHash;
     const base = print(finding());
     expect(print(finding({ line: 99, column: 2, message: "other words" }))).toBe(base);
+    // A stage inserted before it: another index, the same stage.
+    expect(print(finding({ pointer: "/stages/1" }))).toBe(base);
     for (const change of [
       { rule: "redundant-indicator" },
       { messageId: "other" },
       { file: "maps/k.yaml" },
       { entity: "journey:k" },
-      { pointer: "/stages/1" },
+      { anchor: "/stages/[t]" },
     ]) {
       expect(print(finding(change))).not.toBe(base);
     }

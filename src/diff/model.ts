@@ -583,7 +583,7 @@ function questionChanges(before: readonly QuestionNode[], after: readonly Questi
 
 /**
  * The findings fixed (at the commit, not now) and introduced (now, not at the commit), matched by
- * identity (rule, message, file, entity, pointer; never the line), the commit's files through
+ * identity (rule, message, file, entity, anchor; never the line), the commit's files through
  * their renames; as many of one identity on each side match one to one. Those left, when they
  * are about an entity, match by the rest of their identity in any file.
  */
@@ -607,7 +607,7 @@ function matchFindings(
   }
   // Then, what is about a persona, journey or survey, wherever its file is now: a file moved and
   // edited before git knows of the move, or split in two, still holds the same entities.
-  const anywhere = (f: Finding) => JSON.stringify([f.rule, f.messageId, f.entity, f.pointer]);
+  const anywhere = (f: Finding) => JSON.stringify([f.rule, f.messageId, f.entity, f.anchor]);
   const elsewhere = new Map<string, Finding[]>();
   for (const f of [...waiting.values()].flat()) {
     if (f.entity === null) continue;

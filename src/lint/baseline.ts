@@ -7,8 +7,8 @@ import { identityOf } from "./identity.js";
  * is read and written by src/io/baseline.ts.
  *
  * A finding is recorded under its file (relative to the baseline's folder, `/`-separated) and rule
- * by what identifies it — message id, entity, JSON Pointer (identityOf) — never its line, so that
- * lines inserted above it leave it baselined.
+ * by what identifies it — message id, entity, anchor (identityOf) — never its line, so that
+ * lines inserted above it, or a stage before it, leave it baselined.
  */
 
 /** The version of the file's format this journey reads and writes. */
@@ -27,7 +27,8 @@ const baselinable = (f: Finding) => f.rule !== NEVER_BASELINED;
 export interface BaselineItem {
   messageId: string;
   entity: string | null;
-  pointer: string | null;
+  /** Its node, by the ids of the list items on the way (Finding.anchor). */
+  anchor: string | null;
 }
 
 /** File (relative to the baseline's folder, `/`-separated) → rule → the findings accepted there. */
@@ -150,7 +151,7 @@ export function serializeBaseline(baseline: Baseline): string {
       const items = [...(rules.get(rule) ?? [])].sort(compareItems);
       const list = items.map(
         (item) =>
-          `{\n${pad(5)}"messageId": ${JSON.stringify(item.messageId)},\n${pad(5)}"entity": ${JSON.stringify(item.entity)},\n${pad(5)}"pointer": ${JSON.stringify(item.pointer)}\n${pad(4)}}`,
+          `{\n${pad(5)}"messageId": ${JSON.stringify(item.messageId)},\n${pad(5)}"entity": ${JSON.stringify(item.entity)},\n${pad(5)}"anchor": ${JSON.stringify(item.anchor)}\n${pad(4)}}`,
       );
       const findings =
         list.length === 0 ? "[]" : `[\n${pad(4)}${list.join(`,\n${pad(4)}`)}\n${pad(3)}]`;
@@ -178,17 +179,17 @@ function compareItems(a: BaselineItem, b: BaselineItem): number {
   return (
     byCodePoint(a.messageId, b.messageId) ||
     compareNullable(a.entity, b.entity) ||
-    compareNullable(a.pointer, b.pointer)
+    compareNullable(a.anchor, b.anchor)
   );
 }
 
 const itemOf = (f: Finding): BaselineItem => ({
   messageId: f.messageId,
   entity: f.entity,
-  pointer: f.pointer,
+  anchor: f.anchor,
 });
 
-const itemKey = (item: BaselineItem) => JSON.stringify([item.messageId, item.entity, item.pointer]);
+const itemKey = (item: BaselineItem) => JSON.stringify([item.messageId, item.entity, item.anchor]);
 
 /** What is left to accept of each identity (identityOf, with the baseline's paths). */
 function countsOf(baseline: Baseline): Map<string, number> {
@@ -326,13 +327,13 @@ function shapeOf(value: unknown): Baseline | BaselineProblem {
 /** What is wrong with one finding of an entry, or null. */
 function itemProblem(item: unknown): string | null {
   const expected =
-    'should be an object with "messageId" (a text), "entity" and "pointer" (a text or null)';
+    'should be an object with "messageId" (a text), "entity" and "anchor" (a text or null)';
   if (!isObject(item)) return expected;
   const keys = Object.keys(item).sort();
-  if (keys.join() !== "entity,messageId,pointer") return expected;
+  if (keys.join() !== "anchor,entity,messageId") return expected;
   const textOrNull = (v: unknown) => v === null || typeof v === "string";
   if (typeof item.messageId !== "string" || item.messageId === "") return expected;
-  if (!textOrNull(item.entity) || !textOrNull(item.pointer)) return expected;
+  if (!textOrNull(item.entity) || !textOrNull(item.anchor)) return expected;
   return null;
 }
 

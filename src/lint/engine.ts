@@ -1,4 +1,5 @@
-import { pointerToSegments } from "../model/pointer.js";
+import { isObject } from "../model/fields.js";
+import { childPointer, pointerToSegments } from "../model/pointer.js";
 import { formatLocation, type Span, spanOfOrigin, spanToRange } from "../model/position.js";
 import type { SourceFile } from "../model/source.js";
 import type { Workspace } from "../model/workspace.js";
@@ -71,6 +72,7 @@ export function runRulesWithSuppressed(input: EngineInput): {
           ...spanToRange(found.file, found.span),
           entity: r.entity ?? entityOf(found.file, r.at),
           pointer: "span" in r.at ? null : r.at.pointer,
+          anchor: anchorOf(found.file, r.at),
           related,
         });
       };
@@ -133,4 +135,23 @@ function entityOf(file: SourceFile, place: Place): string | null {
     parentKey = segment;
   }
   return entity;
+}
+
+/** A place's pointer with each list item that has a text `id` written `[id]` (Finding.anchor). */
+function anchorOf(file: SourceFile, place: Place): string | null {
+  if ("span" in place) return null;
+  let node: unknown = file.documents[place.document]?.value;
+  let anchor = "";
+  for (const segment of pointerToSegments(place.pointer)) {
+    if (Array.isArray(node)) {
+      const item: unknown = node[Number(segment)];
+      const id = isObject(item) && typeof item.id === "string" ? item.id : null;
+      anchor = childPointer(anchor, id === null ? segment : `[${id}]`);
+      node = item;
+    } else {
+      anchor = childPointer(anchor, segment);
+      node = isObject(node) ? node[segment] : undefined;
+    }
+  }
+  return anchor;
 }

@@ -37,6 +37,12 @@ export interface Finding extends Range {
    * edits elsewhere in the file, with its rule, file and entity (SARIF fingerprints).
    */
   pointer: string | null;
+  /**
+   * The pointer with each list item that has an `id` named by it (`/stages/[purchase]/surveys/0`
+   * for a stage `purchase` whose survey has no id): what identifies the node when items are
+   * inserted or moved before it. Null with the pointer.
+   */
+  anchor: string | null;
   /** The other places it relates to (empty for most findings). */
   related: RelatedPlace[];
 }

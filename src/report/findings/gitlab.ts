@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Finding, Severity } from "../../lint/finding.js";
+import { identityOf } from "../../lint/identity.js";
 import type { LintReport } from "./index.js";
 
 /** One issue of a GitLab Code Quality report: the subset of the Code Climate spec GitLab reads. */
@@ -36,14 +37,14 @@ export function gitlab({ findings }: LintReport): string {
 
 /**
  * One fingerprint per finding, unique in the report: a hash of what identifies the finding (its
- * rule, file, entity, JSON Pointer and message template), not of its line, so that a merge request
+ * rule, file, entity, anchor and message template), not of its line, so that a merge request
  * that inserts lines above it does not show it as fixed and found again; findings that share all
  * of that (two YAML errors in one file) are told apart by their order in the file.
  */
 function fingerprintsOf(findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
-    const key = JSON.stringify([f.rule, f.file, f.entity, f.pointer, f.messageId]);
+    const key = identityOf(f);
     const occurrence = (seen.get(key) ?? 0) + 1;
     seen.set(key, occurrence);
     return createHash("sha256").update(`${key}#${occurrence}`).digest("hex").slice(0, 32);

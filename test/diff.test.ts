@@ -18,10 +18,9 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import MarkdownIt from "markdown-it";
-import type Token from "markdown-it/lib/token.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, run, spawn } from "./helpers.js";
+import { readMarkdown } from "./markdown.js";
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
@@ -647,46 +646,6 @@ describe("journey diff: invocation errors, one line, exit 2", () => {
     });
   });
 });
-
-/** The headings, the paragraphs and the tables of a Markdown text, as a GFM reader sees them. */
-function readMarkdown(markdown: string) {
-  const tokens = new MarkdownIt({ html: true }).parse(markdown, {});
-  const headings: { level: number; text: string }[] = [];
-  const paragraphs: string[] = [];
-  const tables: { header: string[]; rows: string[][] }[] = [];
-  let table: { header: string[]; rows: string[][] } | null = null;
-  let row: string[] | null = null;
-  let inHead = false;
-  const textOf = (inline: Token | undefined) =>
-    (inline?.children ?? [])
-      .map((t) => {
-        if (t.type === "text" || t.type === "code_inline") return t.content;
-        if (t.type === "html_inline") throw new Error(`unexpected HTML: ${t.content}`);
-        return "";
-      })
-      .join("");
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if (t.type === "heading_open")
-      headings.push({ level: Number(t.tag.slice(1)), text: textOf(tokens[i + 1]) });
-    else if (t.type === "paragraph_open" && !table) paragraphs.push(textOf(tokens[i + 1]));
-    else if (t.type === "html_block") throw new Error(`unexpected HTML: ${t.content}`);
-    else if (t.type === "table_open") table = { header: [], rows: [] };
-    else if (t.type === "table_close" && table) {
-      tables.push(table);
-      table = null;
-    } else if (t.type === "thead_open") inHead = true;
-    else if (t.type === "thead_close") inHead = false;
-    else if (t.type === "tr_open") row = [];
-    else if (t.type === "tr_close" && table && row) {
-      if (inHead) table.header = row;
-      else table.rows.push(row);
-      row = null;
-    } else if ((t.type === "th_open" || t.type === "td_open") && row)
-      row.push(textOf(tokens[i + 1]));
-  }
-  return { headings, paragraphs, tables };
-}
 
 describe("journey diff --format markdown and hostile text", () => {
   it("a | or <script> in a map shows as written, without a column or markup", async () => {

@@ -1,67 +1,15 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import MarkdownIt from "markdown-it";
-import type Token from "markdown-it/lib/token.mjs";
 import { describe, expect, it } from "vitest";
 import { ROOT, run, yaml } from "./helpers.js";
+import { readMarkdown as read, type Table } from "./markdown.js";
 
 /**
  * `journey render --format markdown`, read back by a CommonMark/GFM parser (markdown-it, with
  * HTML on as GitHub has it): the headings, the fenced Mermaid diagrams and every table, its rows
  * and its columns, and hostile texts shown as written without adding a column or a row.
  */
-
-interface Table {
-  header: string[];
-  rows: string[][];
-}
-
-const parser = new MarkdownIt({ html: true });
-
-/** A cell's inline content as GitHub shows it: text, code, `<br>` as a line break. */
-function textOf(inline: Token | undefined): string {
-  return (inline?.children ?? [])
-    .map((t) => {
-      if (t.type === "text" || t.type === "code_inline") return t.content;
-      if (t.type === "softbreak") return " ";
-      if (t.type === "html_inline" && /^<br\s*\/?>$/i.test(t.content)) return "\n";
-      if (t.type === "html_inline") throw new Error(`unexpected HTML in a cell: ${t.content}`);
-      return "";
-    })
-    .join("");
-}
-
-function read(markdown: string) {
-  const tokens = parser.parse(markdown, {});
-  const tables: Table[] = [];
-  const headings: { level: number; text: string }[] = [];
-  const fences: { info: string; content: string }[] = [];
-  let table: Table | null = null;
-  let row: string[] | null = null;
-  let inHead = false;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if (t.type === "heading_open") {
-      headings.push({ level: Number(t.tag.slice(1)), text: textOf(tokens[i + 1]) });
-    } else if (t.type === "fence") fences.push({ info: t.info, content: t.content });
-    else if (t.type === "table_open") table = { header: [], rows: [] };
-    else if (t.type === "table_close" && table) {
-      tables.push(table);
-      table = null;
-    } else if (t.type === "thead_open") inHead = true;
-    else if (t.type === "thead_close") inHead = false;
-    else if (t.type === "tr_open") row = [];
-    else if (t.type === "tr_close" && table && row) {
-      if (inHead) table.header = row;
-      else table.rows.push(row);
-      row = null;
-    } else if ((t.type === "th_open" || t.type === "td_open") && row) {
-      row.push(textOf(tokens[i + 1]));
-    }
-  }
-  return { tables, headings, fences };
-}
 
 /** The table right after the heading `title` within the journey section `journey`. */
 function tableAfter(markdown: string, journey: string, title: string): Table {

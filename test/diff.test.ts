@@ -342,6 +342,17 @@ describe("journey diff of a change to the maps", () => {
     expect(r.stdout).toBe(TABLE.replace("{commit}", first.slice(0, 7)));
   });
 
+  it("table: in 80 columns, every line fits, the lines around the table wrapped between words", async () => {
+    const r = await run(["diff", "HEAD~1"], repo, undefined, { columns: 80 });
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines.filter((l) => l.length > 80)).toEqual([]);
+    expect(lines.slice(0, 2)).toEqual([
+      `Changes to the maps since HEAD~1 (${first.slice(0, 7)}), sends counted from 2026-01-01 to`,
+      "2026-12-31",
+    ]);
+    expect(lines.slice(-2).join(" ")).toBe(TABLE.trimEnd().split("\n").slice(-2).join(" "));
+  });
+
   it("Markdown: a heading, a section per persona, its changes and findings as GFM tables", async () => {
     const r = await run(["diff", "HEAD~1", "-f", "markdown"], repo);
     expect(r.code).toBe(0);
@@ -512,7 +523,8 @@ const TABLE = `Changes to the maps since HEAD~1 ({commit}), sends counted from 2
 │         │                  │                                       │ "checkout" is a key moment (dissatisfaction)    │
 │         │                  │                                       │ but has no survey                               │
 └─────────┴──────────────────┴───────────────────────────────────────┴─────────────────────────────────────────────────┘
-2 personas changed; surveys: 1 added, 1 removed, 1 changed; 1 stage left open; 1 persona over the contact policy now; findings: 1 fixed, 4 new (3 errors)
+2 personas changed; surveys: 1 added, 1 removed, 1 changed; 1 stage left open; 1 persona over the contact policy now;
+findings: 1 fixed, 4 new (3 errors)
 `;
 
 describe("journey diff: renames, no change, the default ref", () => {

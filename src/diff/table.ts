@@ -1,5 +1,5 @@
 import { chalkFor, type Style } from "../report/style.js";
-import { type Cell, type Column, renderTable } from "../report/table.js";
+import { type Cell, type Column, renderTable, wrapText } from "../report/table.js";
 import {
   type ChangeRow,
   findingRows,
@@ -23,9 +23,11 @@ const TONES: Record<ChangeRow["tone"], NonNullable<Cell["color"]>> = {
  * Nothing changed: one line.
  */
 export async function diffTable(report: DiffReport, style: Style): Promise<string> {
-  if (!report.changed) return `${nothingChanged(report)}\n`;
-  const out = [headline(report)];
-  for (const r of report.renamed) out.push(`renamed ${r.from} → ${r.to}`);
+  // The lines around the table fit the terminal too (never cut: wrapped between words).
+  const fit = (line: string) => (style.width === undefined ? line : wrapText(line, style.width));
+  if (!report.changed) return `${fit(nothingChanged(report))}\n`;
+  const out = [fit(headline(report))];
+  for (const r of report.renamed) out.push(fit(`renamed ${r.from} → ${r.to}`));
   const rows: Cell[][] = [];
   const add = (persona: string, changes: readonly ChangeRow[]) => {
     for (const c of changes)
@@ -51,6 +53,6 @@ export async function diffTable(report: DiffReport, style: Style): Promise<strin
     });
     out.push(table.replace(/\n$/, ""));
   }
-  out.push(summaryLine(report));
+  out.push(fit(summaryLine(report)));
   return `${out.join("\n")}\n`;
 }

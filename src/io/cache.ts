@@ -8,6 +8,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
+import { endianness } from "node:os";
 import { join, resolve } from "node:path";
 import type { Config } from "../lint/config.js";
 import { decode } from "../model/decode.js";
@@ -170,7 +171,8 @@ export class LintCache {
   private settingsOf(config: Config): string {
     let settings = this.settings.get(config);
     if (settings === undefined) {
-      settings = sha256(stableJson([FORMAT, this.version, config, this.flags]));
+      // The span tables are kept as the bytes of typed arrays: in this machine's byte order.
+      settings = sha256(stableJson([FORMAT, this.version, config, this.flags, endianness()]));
       this.settings.set(config, settings);
     }
     return settings;

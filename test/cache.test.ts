@@ -61,6 +61,26 @@ function poison(location: string): number {
   return entries.length;
 }
 
+/** A packed span table (base64) with every value and key span moved by `by`. */
+function shifted(spans: string, by: number): string {
+  const bytes = Buffer.from(spans, "base64");
+  const data = new Int32Array(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+  );
+  for (let at = 0; at < data.length; at += 6)
+    for (const i of [1, 2, 3, 4])
+      if ((data[at + i] as number) >= 0) data[at + i] = (data[at + i] as number) + by;
+  return Buffer.from(data.buffer).toString("base64");
+}
+
+interface Range {
+  rule: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
 const copyOf = (name: string) => {
   const dir = join(fresh("copy"), "workspace");
   cpSync(join(ROOT, name), dir, { recursive: true });
@@ -237,6 +257,36 @@ describe("a cache that cannot be used is ignored with a note, never a failure", 
     expect(located.length).toBeGreaterThan(0);
     expect(located.every((f) => f.line === 1 && f.column === 1)).toBe(true);
   });
+
+  it.each<[string, (doc: { spans: string; names?: unknown }) => void]>([
+    ["spans past the end of the file", (doc) => (doc.spans = shifted(doc.spans, 1e8))],
+    ["spans before its start", (doc) => (doc.spans = shifted(doc.spans, -1e8))],
+    ["fewer keys than nodes", (doc) => (doc.names = [null])],
+    ["more keys than nodes", (doc) => (doc.names = Array<string>(10_000).fill("id"))],
+  ])(
+    "an entry whose span table does not fit its file (%s): the findings at the document's start",
+    async (_, edit) => {
+      const location = fresh("cache");
+      await run(["lint", dir, "-f", "json", "--cache", "--cache-location", location]);
+      for (const file of entriesOf(location)) {
+        const entry = JSON.parse(readFileSync(file, "utf8")) as {
+          documents: { spans: string; names?: unknown }[];
+        };
+        entry.documents.forEach(edit);
+        writeFileSync(file, JSON.stringify(entry));
+      }
+      const args = ["lint", dir, "-f", "json", "--cache", "--cache-location", location];
+      const tampered = await run(args);
+      expect(tampered.stderr).toBe("");
+      const found = (JSON.parse(tampered.stdout) as { findings: Range[] }).findings;
+      const located = found.filter((f) => f.rule !== "syntax" && f.rule !== "disable-directive");
+      expect(located.length).toBeGreaterThan(0);
+      // Never a column or line outside the file (a span at 1e8 gave column 99998453).
+      expect(
+        new Set(located.map((f) => [f.line, f.column, f.endLine, f.endColumn].join())),
+      ).toEqual(new Set(["1,1,1,2"]));
+    },
+  );
 
   it("a cache location that is a file", async () => {
     const file = join(fresh("file"), "cache");

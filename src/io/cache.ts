@@ -307,7 +307,7 @@ function fromEntry(path: string, bytes: Uint8Array, entry: Entry): SourceFile | 
   if (!decoded.ok) return null;
   const documents = entry.documents.map((stored, index): SourceDocument => ({
     index,
-    doc: new StoredSpanTable(stored),
+    doc: new StoredSpanTable({ stored, length: decoded.text.length }),
     value: stored.value,
     usable: true,
   }));
@@ -321,14 +321,45 @@ function fromEntry(path: string, bytes: Uint8Array, entry: Entry): SourceFile | 
 }
 
 /** A stored span table, unpacked the first time a position is asked of it (most never are). */
-class StoredSpanTable extends LazySpanTable<StoredDocument> {
-  protected unpack({ value, spans, names }: StoredDocument): PackedSpans {
+class StoredSpanTable extends LazySpanTable<{ stored: StoredDocument; length: number }> {
+  protected unpack({
+    stored: { value, spans, names },
+    length,
+  }: {
+    stored: StoredDocument;
+    length: number;
+  }): PackedSpans {
     const bytes = Buffer.from(spans, "base64");
     // Copied out to an aligned buffer of its own: base64 gives bytes at any offset.
     const data = new Int32Array(bytes.byteLength >> 2);
     new Uint8Array(data.buffer).set(bytes.subarray(0, data.byteLength));
-    return { data, names: names?.map((n) => n ?? undefined) ?? namesOf(value) };
+    const table = { data, names: names?.map((n) => n ?? undefined) ?? namesOf(value) };
+    // A table that does not fit the file (hand-edited, another file's) is no table: LazySpanTable
+    // then makes it one root node, every position the document's start.
+    return fitsText(table, length) ? table : { data: new Int32Array(0), names: [] };
   }
+}
+
+/**
+ * Numbers per node in a packed span table (SpanTable's layout): kind, value start, value end, key
+ * start and end (-1 and -1: none), extent.
+ */
+const STRIDE = 6;
+
+/**
+ * Whether a packed table can be this document's: a key (or none) per node, and every span within
+ * the text, its start before its end. (Its shape as a tree is LazySpanTable's to check.)
+ */
+function fitsText({ data, names }: PackedSpans, length: number): boolean {
+  if (data.length % STRIDE !== 0 || names.length !== data.length / STRIDE) return false;
+  const within = (start: number, end: number) => start >= 0 && start <= end && end <= length;
+  for (let at = 0; at < data.length; at += STRIDE) {
+    const keyStart = data[at + 3] as number;
+    const keyEnd = data[at + 4] as number;
+    if (!within(data[at + 1] as number, data[at + 2] as number)) return false;
+    if (!(keyStart === -1 && keyEnd === -1) && !within(keyStart, keyEnd)) return false;
+  }
+  return true;
 }
 
 /** The shape an entry must have to be used; anything else is a corrupt entry, ignored. */

@@ -183,6 +183,47 @@ describe("--changed-since", () => {
     expect(existsSync(`${index}.lock`)).toBe(false);
   });
 
+  it("a file only touched is not a change; one edited, staged, deleted or renamed is", async () => {
+    const repo = mkdtempSync(join(tmpdir(), "journey-git-"));
+    cpSync(join(ROOT, "examples/clean"), repo, { recursive: true });
+    git(repo, "init", "-q");
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "maps");
+    const later = new Date(Date.now() + 60_000);
+    const touch = (file: string) => utimesSync(join(repo, file), later, later);
+    const reported = async () => {
+      const r = await run(["lint", "--changed-since", "HEAD", "-f", "json"], repo);
+      const report = JSON.parse(r.stdout);
+      return {
+        files: report.summary.files,
+        findings: report.findings.map((f: { rule: string; file: string }) => [f.rule, f.file]),
+      };
+    };
+    // Touched, same content: nothing changed (and so the absence rules are not reported everywhere).
+    touch("personas/julie.yaml");
+    touch("journeys/julie-online.yaml");
+    expect(await reported()).toEqual({ files: 0, findings: [] });
+    // Edited in the working tree, then touched again: its new content is not HEAD's.
+    const julie = join(repo, "personas/julie.yaml");
+    writeFileSync(julie, readFileSync(julie, "utf8").replace("channels: [", "channels: [fax, "));
+    touch("personas/julie.yaml");
+    const edited = { files: 1, findings: [["unknown-reference", "personas/julie.yaml"]] };
+    expect(await reported()).toEqual(edited);
+    // Staged, the working tree as staged.
+    git(repo, "add", "personas/julie.yaml");
+    expect(await reported()).toEqual(edited);
+    // Renamed (staged): the new path is reported; deleted: the journey naming its persona is.
+    git(repo, "mv", "journeys/julie-online.yaml", "journeys/online.yaml");
+    git(repo, "rm", "-q", "personas/marc.yaml");
+    expect(await reported()).toEqual({
+      files: 2,
+      findings: [
+        ["unknown-reference", "journeys/marc-store.yaml"],
+        ["unknown-reference", "personas/julie.yaml"],
+      ],
+    });
+  });
+
   it("outside a git repository, or with a ref git does not know: exit 2, one line", async () => {
     const plain = mkdtempSync(join(tmpdir(), "journey-nogit-"));
     cpSync(join(ROOT, "examples/clean"), plain, { recursive: true });

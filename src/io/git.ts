@@ -10,9 +10,8 @@ import { ALWAYS_IGNORED, displayPath, isConfigName, type Tree } from "./files.js
 /**
  * The files changed since `ref` in the git repository around `cwd` (absolute paths): those
  * `git diff --name-only <ref>...HEAD` lists (changed on this branch since it left `ref`), those
- * changed in the working tree and the index (`git diff-index HEAD`, which never writes the index:
- * a file only touched may be listed), and the untracked ones not ignored — what a
- * pull-request check, or a run before committing, is about. Outside a repository, or for a ref git
+ * changed in the working tree and the index (see uncommitted), and the untracked ones not
+ * ignored — what a pull-request check, or a run before committing, is about. Outside a repository, or for a ref git
  * does not know, an invocation error.
  */
 export function changedFiles(cwd: string, ref: string): Set<string> {
@@ -31,14 +30,66 @@ export function changedFiles(cwd: string, ref: string): Set<string> {
     throw new UsageError(`--changed-since ${ref}: git knows no commit by that name`);
   }
   const listed = [
-    git(["diff", "--name-only", "-z", `${ref}...HEAD`, "--"]),
-    // diff-index, not diff: porcelain `git diff` refreshes the index when files' times changed.
-    git(["diff-index", "--name-only", "-z", "HEAD", "--"]),
-    git(["ls-files", "--others", "--exclude-standard", "--full-name", "-z", ":/"]),
+    git(["diff", "--name-only", "-z", `${ref}...HEAD`, "--"])
+      .split("\0")
+      .filter(Boolean),
+    uncommitted(root, git),
+    git(["ls-files", "--others", "--exclude-standard", "--full-name", "-z", ":/"])
+      .split("\0")
+      .filter(Boolean),
   ];
-  return new Set(
-    listed.flatMap((out) => out.split("\0").filter(Boolean)).map((path) => resolve(root, path)),
+  return new Set(listed.flat().map((path) => resolve(root, path)));
+}
+
+/**
+ * The files whose working-tree or staged content differs from HEAD (relative to the root). Asked
+ * of `git diff-index HEAD`, not porcelain `git diff`, which refreshes the index when files' times
+ * changed; diff-index trusts the index's times instead, and lists a file only touched (a checkout,
+ * an editor saving it unchanged) as modified with its new content unknown — those are hashed
+ * (`git hash-object`, which writes nothing) and dropped when their content is HEAD's.
+ */
+function uncommitted(root: string, git: (args: string[]) => string): string[] {
+  const raw = git(["diff-index", "-z", "HEAD", "--"]).split("\0");
+  const changed: string[] = [];
+  const unsure: { path: string; blob: string }[] = [];
+  // Records of two fields: ":<mode> <mode> <blob> <blob> <status>", then the path.
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const [srcMode, dstMode, srcBlob, dstBlob, status] = (raw[i] as string).slice(1).split(" ");
+    const path = raw[i + 1] as string;
+    const regular = srcMode === "100644" || srcMode === "100755";
+    // (A path with a newline cannot be hashed by --stdin-paths: it stays listed.)
+    const hashable = regular && srcMode === dstMode && !path.includes("\n");
+    if (status === "M" && hashable && /^0+$/.test(dstBlob ?? ""))
+      unsure.push({ path, blob: srcBlob as string });
+    else changed.push(path);
+  }
+  if (unsure.length > 0) {
+    let hashes: string[];
+    try {
+      hashes = hashObjects(
+        root,
+        unsure.map((u) => u.path),
+      );
+    } catch {
+      hashes = [];
+    }
+    unsure.forEach(({ path, blob }, n) => {
+      if (hashes[n] !== blob) changed.push(path);
+    });
+  }
+  return changed;
+}
+
+/** The blob ids git would give the files (paths relative to the root), as `git add` would clean them. */
+function hashObjects(root: string, paths: readonly string[]): string[] {
+  const out = runGit(
+    root,
+    ["hash-object", "--stdin-paths"],
+    "--changed-since",
+    (said) => `--changed-since: git cannot hash a file (${said})`,
+    paths.join("\n") + "\n",
   );
+  return out.toString("utf8").split("\n").filter(Boolean);
 }
 
 /**

@@ -3,6 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generate } from "../bench/generate.mjs";
+import { fastParse } from "../src/model/fast.js";
+import { locate } from "../src/model/position.js";
+import { parseWithYaml } from "../src/model/source.js";
 import { parityProblem } from "./fast-parity.js";
 import { HAS_SHARED, ROOT, run, SHARED } from "./helpers.js";
 
@@ -98,6 +101,31 @@ describe("the fast path reads as yaml does, or declines", () => {
     // not a string makes it decline, the others are read as yaml reads them.
     for (const f of forms.filter((f) => f !== "" && !f.startsWith("-")))
       expect(parityProblem(`v: ${f}\n${f}: k\n`).problem, f).toBeNull();
+  });
+
+  it("declines the explicit tags of the core schema's types (unknown to its one implicit type)", () => {
+    for (const tag of ["!!null", "!!bool", "!!int", "!!float"])
+      for (const text of [`a: ${tag} 5\n`, `- ${tag} "5"\n`, `[${tag} 1]\n`, `${tag} 5: a\n`])
+        expect(parityProblem(text), text).toEqual({ declined: true, problem: null });
+  });
+
+  it("reads a text of more nodes than its buffers keep (65,536), and a small one after it", () => {
+    const big = Array.from(
+      { length: 200 },
+      (_, g) =>
+        `g${g}:\n${Array.from({ length: 120 }, (_, i) => `  - {a: x${i}, b: ${i}}\n`).join("")}`,
+    ).join("");
+    // Its value and a few positions (every position of 72,000 nodes would take seconds in yaml).
+    const fast = fastParse(big);
+    const slow = parseWithYaml("big.yaml", big).documents[0];
+    expect(fast?.length).toBe(1);
+    expect(fast?.[0]?.value).toEqual(slow?.value);
+    for (const pointer of ["/g0/0/a", "/g100/60/b", "/g199/119", "/g199/119/b"])
+      for (const target of ["value", "key"] as const)
+        expect(fast?.[0]?.spans.locate(pointer, target), pointer).toEqual(
+          slow && locate(slow.doc, pointer, target),
+        );
+    expect(parityProblem("a: [1, 2]\nb:\n  c: d\n")).toEqual({ declined: false, problem: null });
   });
 
   it("reads most example files itself", () => {

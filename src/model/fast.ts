@@ -119,23 +119,30 @@ export class SpanTable {
   }
 }
 
+/**
+ * The numbers of the table being built: one buffer for every document, grown as needed (and let
+ * go after a text that made it larger: 65,536 nodes).
+ */
+const SPAN_BUFFER = STRIDE * 65536;
+let spanBuffer = new Int32Array(SPAN_BUFFER);
+
 /** Builds a SpanTable node by node, in document order. */
 class SpanBuilder {
-  #data = new Int32Array(STRIDE * 64);
+  #data = spanBuffer;
   #names: (string | undefined)[] = [];
   #count = 0;
 
-  /** A node (its value span and extent set later): its index. */
-  open(kind: number, key: Span | undefined, name: string | undefined): number {
+  /** A node (its value span and extent set later), with its key's span (-1: none): its index. */
+  open(kind: number, keyStart: number, keyEnd: number, name: string | undefined): number {
     if ((this.#count + 1) * STRIDE > this.#data.length) {
       const grown = new Int32Array(this.#data.length * 2);
       grown.set(this.#data);
-      this.#data = grown;
+      this.#data = spanBuffer = grown;
     }
     const at = this.#count * STRIDE;
     this.#data[at] = kind;
-    this.#data[at + 3] = key ? key[0] : -1;
-    this.#data[at + 4] = key ? key[1] : -1;
+    this.#data[at + 3] = keyStart;
+    this.#data[at + 4] = keyEnd;
     this.#data[at + 5] = this.#count + 1;
     this.#names.push(name);
     return this.#count++;
@@ -152,6 +159,7 @@ class SpanBuilder {
     this.#data[node * STRIDE + 5] = this.#count;
   }
 
+  /** The table (its own copy of the numbers: the buffer serves the next document). */
   table(): SpanTable {
     return new SpanTable(this.#data.slice(0, this.#count * STRIDE), this.#names);
   }
@@ -224,13 +232,19 @@ type Form = [RegExp, (s: string) => unknown];
 /**
  * The YAML 1.2 core schema's plain scalars as `yaml` reads them (not js-yaml's, which also takes
  * `1_000`, `0b1`, `+.5`…): the same tests in the same order, the first that matches gives the
- * type. No timestamp type: dates stay strings.
+ * type. No timestamp type: dates stay strings. With each type, the characters its values can
+ * begin with ("" for the empty scalar).
  */
-const FORMS: [tag: string, forms: Form[]][] = [
-  ["null", [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]],
-  ["bool", [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === "t" || s[0] === "T"]]],
+const FORMS: [tag: string, starts: string[], forms: Form[]][] = [
+  ["null", ["", ..."~nN"], [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]],
+  [
+    "bool",
+    [..."tTfF"],
+    [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === "t" || s[0] === "T"]],
+  ],
   [
     "int",
+    [..."0123456789+-"],
     [
       [/^0o[0-7]+$/, (s) => parseInt(s.substring(2), 8)],
       [/^[-+]?[0-9]+$/, (s) => parseInt(s, 10)],
@@ -239,6 +253,7 @@ const FORMS: [tag: string, forms: Form[]][] = [
   ],
   [
     "float",
+    [..."0123456789+-."],
     [
       [
         /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -255,56 +270,91 @@ const FORMS: [tag: string, forms: Form[]][] = [
   ],
 ];
 
-/** What a null, boolean or number can start with (or be empty): any other scalar is a string. */
-const MAY_RESOLVE = /^(?:$|[~nNtTfF0-9+\-.])/;
+/**
+ * By first character (`""` for the empty scalar), the tests that can match, in FORMS' order: a
+ * scalar that begins with any other character is a string without a test (most are), and one
+ * that begins with `n` is only tested as a null.
+ */
+const FORMS_BY_FIRST = new Map<string, Form[]>();
+for (const [, starts, forms] of FORMS)
+  for (const first of starts)
+    FORMS_BY_FIRST.set(first, [...(FORMS_BY_FIRST.get(first) ?? []), ...forms]);
 
 /**
- * The type and value of the last plain scalar classified: js-yaml asks each implicit type in turn
- * whether it resolves the same text, then the one that does to construct it — the tests run once.
+ * The last plain scalar classified, whether it is a null, boolean or number, and its value:
+ * js-yaml asks the implicit type whether it resolves the text, then to construct it from the same
+ * text — the tests run once. Variables, not an object per scalar.
  */
-let classified: { data: string; tag: string | null; value: unknown } = {
-  data: "",
-  tag: "null",
-  value: null,
-};
+let classifiedData = "";
+let classifiedResolved = true;
+let classifiedValue: unknown = null;
 
-function classify(data: string): typeof classified {
-  if (data === classified.data) return classified;
-  classified = { data, tag: null, value: data };
-  if (!MAY_RESOLVE.test(data)) return classified;
-  for (const [tag, forms] of FORMS)
+function classify(data: string): void {
+  if (data === classifiedData) return;
+  classifiedData = data;
+  classifiedResolved = false;
+  classifiedValue = data;
+  const forms = FORMS_BY_FIRST.get(data.charAt(0));
+  if (forms)
     for (const [test, make] of forms)
       if (test.test(data)) {
-        classified = { data, tag, value: make(data) };
-        return classified;
+        classifiedResolved = true;
+        classifiedValue = make(data);
+        return;
       }
-  return classified;
 }
 
-/** One type of the core schema, resolved by classify. */
-const plain = (tag: string) =>
-  new Type(`tag:yaml.org,2002:${tag}`, {
-    kind: "scalar",
-    resolve: (data: unknown) => typeof data === "string" && classify(data).tag === tag,
-    construct: (data: string) => classify(data).value,
-  });
+/**
+ * The core schema's plain scalars as one implicit type, not one per tag: js-yaml asks every
+ * implicit type in turn about every plain scalar, and most are strings that none resolves — one
+ * question instead of four. The tag js-yaml then gives a node changes nothing read here: js-yaml
+ * only compares a key's tag with the merge type's (`<<`), which this schema does not have. An
+ * explicit `!!null`, `!!bool`, `!!int` or `!!float` is now an unknown tag, an error: the fast
+ * path declines.
+ */
+const CORE = FAILSAFE_SCHEMA.extend({
+  implicit: [
+    new Type("tag:journey,2026:core-plain-scalar", {
+      kind: "scalar",
+      resolve: (data: unknown) => {
+        if (typeof data !== "string") return false;
+        classify(data);
+        return classifiedResolved;
+      },
+      construct: (data: string) => {
+        classify(data);
+        return classifiedValue;
+      },
+    }),
+  ],
+});
 
-const CORE = FAILSAFE_SCHEMA.extend({ implicit: FORMS.map(([tag]) => plain(tag)) });
+/**
+ * The nodes as the listener saw them, numbered in the order opened — each before the nodes opened
+ * inside it, which follow it without a gap, so a node's children are the node after it and then
+ * each the node after the previous one's last descendant. Numbers per node: where it was opened,
+ * where closed, its kind (one of the codes below), the number after its last descendant, and how
+ * many children it has. One buffer for every text, grown as needed (and let go after a text that
+ * made it larger: 65,536 nodes); the results (`state.result` at the close) are in a list.
+ */
+const EVENT = 5;
+const EVENT_BUFFER = EVENT * 65536;
+let events = new Int32Array(EVENT_BUFFER);
 
-/** A node as the listener saw it: opened at `open`, closed at `close` with a kind and a result. */
-interface Event {
-  open: number;
-  close: number;
-  kind: string | null;
-  result: unknown;
-  /** Its children in the order opened; the same empty list for all that have none. */
-  children: Event[];
-}
+/** The kinds js-yaml gives a node at its close: none (an empty node), or one of the table's. */
+const NONE = -1;
+
+const kindCode = (kind: string | null): number =>
+  kind === "mapping" ? MAP : kind === "sequence" ? SEQ : kind === null ? NONE : SCALAR;
+
+const openOf = (event: number) => events[event * EVENT] as number;
+const closeOf = (event: number) => events[event * EVENT + 1] as number;
+const kindOf = (event: number) => events[event * EVENT + 2] as number;
+/** The number of the event after this one's last descendant: its next sibling, if it has one. */
+const afterOf = (event: number) => events[event * EVENT + 3] as number;
+const childCount = (event: number) => events[event * EVENT + 4] as number;
 
 class Decline extends Error {}
-
-/** The children of every node that has none: one list, never added to. */
-const NO_CHILDREN: Event[] = [];
 
 /** What may be read here: no tab, CR, directive, document end marker, anchor/alias/tag start. */
 const REFUSED = /[\t\r\uFEFF]|^%|^\.\.\.|^---(?!\n| *(?:#.*)?$)|["'\]}]#/m;
@@ -312,32 +362,48 @@ const REFUSED = /[\t\r\uFEFF]|^%|^\.\.\.|^---(?!\n| *(?:#.*)?$)|["'\]}]#/m;
 /** The documents of a text as values and span tables, or null when `yaml` must read it. */
 export function fastParse(text: string): { value: unknown; spans: SpanTable }[] | null {
   if (REFUSED.test(text)) return null;
-  const roots: Event[] = [];
-  const stack: Event[] = [];
+  try {
+    return read(text);
+  } finally {
+    // A large text's buffers are not kept for the rest of the process.
+    if (events.length > EVENT_BUFFER) events = new Int32Array(EVENT_BUFFER);
+    if (spanBuffer.length > SPAN_BUFFER) spanBuffer = new Int32Array(SPAN_BUFFER);
+  }
+}
+
+/** fastParse past its first check. */
+function read(text: string): { value: unknown; spans: SpanTable }[] | null {
+  const roots: number[] = [];
+  const stack: number[] = [];
+  const results: unknown[] = [];
   const values: unknown[] = [];
+  let count = 0;
   try {
     loadAll(text, (value) => values.push(value), {
       schema: CORE,
       listener(this: State, type: "open" | "close", state: State) {
         if (type === "open") {
-          const event: Event = {
-            open: state.position,
-            close: -1,
-            kind: null,
-            result: undefined,
-            children: NO_CHILDREN,
-          };
-          const parent = stack[stack.length - 1];
-          if (parent) {
-            if (parent.children === NO_CHILDREN) parent.children = [event];
-            else parent.children.push(event);
-          } else roots.push(event);
-          stack.push(event);
+          if ((count + 1) * EVENT > events.length) {
+            const grown = new Int32Array(events.length * 2);
+            grown.set(events);
+            events = grown;
+          }
+          const at = count * EVENT;
+          events[at] = state.position;
+          events[at + 4] = 0;
+          if (stack.length > 0) {
+            const parent = (stack[stack.length - 1] as number) * EVENT + 4;
+            events[parent] = (events[parent] as number) + 1;
+          } else roots.push(count);
+          results.push(undefined);
+          stack.push(count++);
         } else {
-          const event = stack.pop() as Event;
-          event.close = state.position;
-          event.kind = state.kind;
-          event.result = state.result;
+          const event = stack.pop() as number;
+          const at = event * EVENT;
+          events[at + 1] = state.position;
+          events[at + 2] = kindCode(state.kind);
+          events[at + 3] = count;
+          results[event] = state.result;
         }
       },
     });
@@ -349,7 +415,7 @@ export function fastParse(text: string): { value: unknown; spans: SpanTable }[] 
     return roots.map((root, n) => {
       if (values[n] === null || values[n] === undefined) throw new Decline();
       const build = new SpanBuilder();
-      record(text, root, undefined, undefined, false, build);
+      record(text, results, root, undefined, -1, -1, false, build);
       return { value: values[n], spans: build.table() };
     });
   } catch (error) {
@@ -359,106 +425,131 @@ export function fastParse(text: string): { value: unknown; spans: SpanTable }[] 
 }
 
 /** The node itself: js-yaml opens a node twice where a mapping was tried and a scalar found. */
-function unwrap(event: Event): Event {
+function unwrap(results: unknown[], event: number): number {
   let at = event;
-  for (;;) {
-    const only = at.children.length === 1 ? at.children[0] : undefined;
-    if (!only || only.kind !== at.kind || !Object.is(only.result, at.result)) return at;
-    at = only;
-  }
+  // Its only child, the event after it, of the same kind and with the same result.
+  while (
+    childCount(at) === 1 &&
+    kindOf(at + 1) === kindOf(at) &&
+    Object.is(results[at + 1], results[at])
+  )
+    at++;
+  return at;
 }
 
-/** Records a node and its children; returns where the node ends with its trailing comment and line break. */
+/**
+ * Records a node and its children, with its key's span when it is a mapping's value (-1: none);
+ * returns where the node ends with its trailing comment and line break.
+ */
 function record(
   text: string,
-  raw: Event,
+  results: unknown[],
+  raw: number,
   name: string | undefined,
-  key: Span | undefined,
+  keyStart: number,
+  keyEnd: number,
   inFlow: boolean,
   build: SpanBuilder,
 ): number {
-  const event = unwrap(raw);
+  const event = unwrap(results, raw);
+  const kind = kindOf(event);
+  const children = childCount(event);
   const start = startOf(text, event);
   const first = text[start];
   const flow = first === "[" || first === "{";
   let end: number;
-  if (event.kind === "mapping" || event.kind === "sequence") {
-    const node = build.open(event.kind === "mapping" ? MAP : SEQ, key, name);
+  if (kind === MAP || kind === SEQ) {
+    const node = build.open(kind, keyStart, keyEnd, name);
     let last = start;
-    if (event.kind === "mapping") {
-      const names = Object.keys(event.result as object);
-      if (event.children.length !== names.length * 2) throw new Decline();
-      for (let i = 0; i < event.children.length; i += 2) {
-        const keyEvent = unwrap(event.children[i] as Event);
-        const childName = keyEvent.result;
+    if (kind === MAP) {
+      if (children !== Object.keys(results[event] as object).length * 2) throw new Decline();
+      for (let i = 0, child = event + 1; i < children; i += 2) {
+        const keyEvent = unwrap(results, child);
+        const childName = results[keyEvent];
         if (
           typeof childName !== "string" ||
-          keyEvent.kind !== "scalar" ||
+          kindOf(keyEvent) !== SCALAR ||
           childName === "__proto__"
         )
           throw new Decline();
-        const keyStart = startOf(text, keyEvent);
-        const keySpan: Span = [keyStart, scalarEnd(text, keyEvent, keyStart)];
-        if (hasLineBreak(text, keySpan) || keySpan[1] - keySpan[0] > 1000) throw new Decline();
-        const child = event.children[i + 1] as Event;
-        last = record(text, child, childName, keySpan, inFlow || flow, build);
+        const childKeyStart = startOf(text, keyEvent);
+        const childKeyEnd = scalarEnd(text, results, keyEvent, childKeyStart);
+        if (hasLineBreak(text, childKeyStart, childKeyEnd) || childKeyEnd - childKeyStart > 1000)
+          throw new Decline();
+        const value = afterOf(child);
+        last = record(
+          text,
+          results,
+          value,
+          childName,
+          childKeyStart,
+          childKeyEnd,
+          inFlow || flow,
+          build,
+        );
+        child = afterOf(value);
       }
     } else {
-      if (event.children.length !== (event.result as unknown[]).length) throw new Decline();
-      for (const child of event.children)
-        last = record(text, child, undefined, undefined, inFlow || flow, build);
+      if (children !== (results[event] as unknown[]).length) throw new Decline();
+      for (let i = 0, child = event + 1; i < children; i++, child = afterOf(child))
+        last = record(text, results, child, undefined, -1, -1, inFlow || flow, build);
     }
     if (flow) {
-      end = event.close;
-      while (end > start && isSpace(text[end - 1])) end--;
-      if (text[end - 1] !== (first === "[" ? "]" : "}") || hasLineBreak(text, [start, end]))
+      end = closeOf(event);
+      while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+      if (text[end - 1] !== (first === "[" ? "]" : "}") || hasLineBreak(text, start, end))
         throw new Decline();
     } else end = last;
     build.close(node, start, end);
     build.end(node);
     return flow ? lineEnd(text, end) : end;
   }
-  if (event.children.length > 0) throw new Decline();
-  const node = build.open(SCALAR, key, name);
-  if (event.kind === null) {
+  if (children > 0) throw new Decline();
+  const node = build.open(SCALAR, keyStart, keyEnd, name);
+  if (kind === NONE) {
     // An empty node: `yaml` places it after the indicator and its spaces, on the same line.
     if (inFlow) throw new Decline();
-    let at = event.open;
+    let at = openOf(event);
     while (text[at] === " ") at++;
     if (text[at] === "!" || text[at] === "&" || text[at] === "*") throw new Decline();
     build.close(node, at, at);
     return at;
   }
-  end = scalarEnd(text, event, start);
+  end = scalarEnd(text, results, event, start);
   build.close(node, start, end);
   return first === "|" || first === ">" ? end : lineEnd(text, end);
 }
 
-/** Whether a span of the text holds a line break. */
-function hasLineBreak(text: string, [start, end]: Span): boolean {
+/** Whether the text holds a line break in [start, end). */
+function hasLineBreak(text: string, start: number, end: number): boolean {
   const at = text.indexOf("\n", start);
   return at !== -1 && at < end;
 }
 
-const isSpace = (c: string | undefined) => c === " " || c === "\n";
+const SPACE = 0x20;
+const LINE_BREAK = 0x0a;
+const HASH = 0x23;
+
+/** Whether a character's code (charCodeAt: no string per character) is a space or line break. */
+const isSpace = (code: number) => code === SPACE || code === LINE_BREAK;
 
 /** Past the spaces, comment and line break that follow a node on its line. */
 function lineEnd(text: string, end: number): number {
   let at = end;
-  while (text[at] === " ") at++;
-  if (text[at] === "#") {
+  while (text.charCodeAt(at) === SPACE) at++;
+  if (text.charCodeAt(at) === HASH) {
     const eol = text.indexOf("\n", at);
     at = eol === -1 ? text.length : eol;
   }
-  return text[at] === "\n" ? at + 1 : at;
+  return text.charCodeAt(at) === LINE_BREAK ? at + 1 : at;
 }
 
 /** The node's first character: past separation space and comments. */
-function startOf(text: string, event: Event): number {
-  let start = event.open;
+function startOf(text: string, event: number): number {
+  let start = openOf(event);
   for (;;) {
-    while (isSpace(text[start])) start++;
-    if (text[start] === "#") {
+    while (isSpace(text.charCodeAt(start))) start++;
+    if (text.charCodeAt(start) === HASH) {
       const eol = text.indexOf("\n", start);
       start = eol === -1 ? text.length : eol;
     } else break;
@@ -469,15 +560,15 @@ function startOf(text: string, event: Event): number {
 }
 
 /** Where a scalar's value ends, as `yaml` says. */
-function scalarEnd(text: string, event: Event, start: number): number {
+function scalarEnd(text: string, results: unknown[], event: number, start: number): number {
   const first = text[start];
-  let end = event.close;
-  while (end > start && isSpace(text[end - 1])) end--;
+  let end = closeOf(event);
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (first === "|" || first === ">") {
     const eol = text.indexOf("\n", start);
     const header = eol === -1 ? text.slice(start) : text.slice(start, eol);
     // Kept trailing lines, an empty scalar or leading blank lines: `yaml` is left to place them.
-    if (header.includes("+") || event.result === "" || eol === -1 || eol >= end)
+    if (header.includes("+") || results[event] === "" || eol === -1 || eol >= end)
       throw new Decline();
     if (/^ *\n/.test(text.slice(eol + 1))) throw new Decline();
     // Up to the end of the last line with content, then blank lines only if they hold no space.

@@ -328,38 +328,15 @@ class StoredSpanTable extends LazySpanTable<{ stored: StoredDocument; length: nu
   }: {
     stored: StoredDocument;
     length: number;
-  }): PackedSpans {
+  }): PackedSpans & { textLength: number } {
     const bytes = Buffer.from(spans, "base64");
     // Copied out to an aligned buffer of its own: base64 gives bytes at any offset.
     const data = new Int32Array(bytes.byteLength >> 2);
     new Uint8Array(data.buffer).set(bytes.subarray(0, data.byteLength));
-    const table = { data, names: names?.map((n) => n ?? undefined) ?? namesOf(value) };
-    // A table that does not fit the file (hand-edited, another file's) is no table: LazySpanTable
-    // then makes it one root node, every position the document's start.
-    return fitsText(table, length) ? table : { data: new Int32Array(0), names: [] };
+    // Checked by LazySpanTable: a table that does not fit the file (hand-edited, another file's) is
+    // one root node.
+    return { data, names: names?.map((n) => n ?? undefined) ?? namesOf(value), textLength: length };
   }
-}
-
-/**
- * Numbers per node in a packed span table (SpanTable's layout): kind, value start, value end, key
- * start and end (-1 and -1: none), extent.
- */
-const STRIDE = 6;
-
-/**
- * Whether a packed table can be this document's: a key (or none) per node, and every span within
- * the text, its start before its end. (Its shape as a tree is LazySpanTable's to check.)
- */
-function fitsText({ data, names }: PackedSpans, length: number): boolean {
-  if (data.length % STRIDE !== 0 || names.length !== data.length / STRIDE) return false;
-  const within = (start: number, end: number) => start >= 0 && start <= end && end <= length;
-  for (let at = 0; at < data.length; at += STRIDE) {
-    const keyStart = data[at + 3] as number;
-    const keyEnd = data[at + 4] as number;
-    if (!within(data[at + 1] as number, data[at + 2] as number)) return false;
-    if (!(keyStart === -1 && keyEnd === -1) && !within(keyStart, keyEnd)) return false;
-  }
-  return true;
 }
 
 /** The shape an entry must have to be used; anything else is a corrupt entry, ignored. */

@@ -168,7 +168,8 @@ class SpanBuilder {
 /**
  * A span table kept packed (as the cache stored it) and unpacked the first time a position is
  * asked of it — most never are. What `unpack` gives is checked, as it comes from a file: a table
- * that does not hold together is one root node, and every position is then the document's start.
+ * that does not hold together or does not fit the text is one root node, and every position is
+ * then the start of the file.
  */
 export abstract class LazySpanTable<Packed> extends SpanTable {
   #packed: Packed | null;
@@ -178,7 +179,8 @@ export abstract class LazySpanTable<Packed> extends SpanTable {
     this.#packed = packed;
   }
 
-  protected abstract unpack(packed: Packed): PackedSpans;
+  /** The table, and the length of the text it is for. */
+  protected abstract unpack(packed: Packed): PackedSpans & { textLength: number };
 
   override locate(pointer: string, target: "value" | "key"): Span {
     this.#unpack();
@@ -197,9 +199,9 @@ export abstract class LazySpanTable<Packed> extends SpanTable {
 
   #unpack(): void {
     if (this.#packed === null) return;
-    const { data, names } = this.unpack(this.#packed);
+    const { data, names, textLength } = this.unpack(this.#packed);
     this.#packed = null;
-    const whole = holdsTogether(data);
+    const whole = holdsTogether(data) && fitsText({ data, names }, textLength);
     this.data = whole ? data : Int32Array.of(MAP, 0, 0, -1, -1, 1);
     this.names = whole ? names : [undefined];
   }
@@ -219,6 +221,22 @@ function holdsTogether(data: Int32Array): boolean {
     const end = data[n * STRIDE + 5] as number;
     if (kind < 0 || kind > 2 || end <= n || end > (ends[ends.length - 1] as number)) return false;
     ends.push(end);
+  }
+  return true;
+}
+
+/**
+ * Whether a table can be a document's of a text this long: a key (or none) per node, and every
+ * span within the text, its start before its end.
+ */
+function fitsText({ data, names }: PackedSpans, length: number): boolean {
+  if (names.length !== data.length / STRIDE) return false;
+  const within = (start: number, end: number) => start >= 0 && start <= end && end <= length;
+  for (let at = 0; at < data.length; at += STRIDE) {
+    const keyStart = data[at + 3] as number;
+    const keyEnd = data[at + 4] as number;
+    if (!within(data[at + 1] as number, data[at + 2] as number)) return false;
+    if (!(keyStart === -1 && keyEnd === -1) && !within(keyStart, keyEnd)) return false;
   }
   return true;
 }

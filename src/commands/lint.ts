@@ -97,7 +97,7 @@ export const lintOptions = {
   ),
   baselineWrite: flagOption(
     "--baseline-write",
-    "record the findings of the files named in the baseline, accepting them (exit 0; syntax findings are never baselined); other files' entries are kept",
+    "record the findings of the files named in the baseline, accepting them (exit 0, or 1 while a file does not parse: syntax findings are never baselined); other files' entries are kept",
   ),
   baselinePrune: flagOption(
     "--baseline-prune",

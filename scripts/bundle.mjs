@@ -48,10 +48,10 @@ const result = await build({
   chunkNames: "chunk-[hash]",
   // The validators are required at run time, from beside the bundle (copied below), and they
   // require ajv's runtime: neither is bundled. rrule and ajv's compiler, required on first use,
-  // stay where they are too.
+  // stay where they are too, and so does jsonc-parser, required only when a baseline does not parse.
   // The validators (./generated/<kind>.cjs) stay files of their own, loaded per kind; a
   // dependency's own ./generated/… (entities) is bundled like the rest.
-  external: ["./generated/*.cjs", "ajv", "rrule"],
+  external: ["./generated/*.cjs", "ajv", "rrule", "jsonc-parser"],
   plugins: [yamlEsm],
   metafile: true,
   logLevel: "warning",

@@ -729,21 +729,49 @@ describe("the baseline's own functions", () => {
     for (let n = 0; n < WRITTEN.trimEnd().length; n++) {
       const cut = WRITTEN.slice(0, n);
       expect(() => JSON.parse(cut)).toThrow();
-      expect(jsonError(cut).offset, cut).toBe(cut.length);
+      expect(jsonError(cut)?.offset, cut).toBe(cut.length);
+      expect(["unexpected end of the file", "unterminated string"], cut).toContain(
+        jsonError(cut)?.what,
+      );
     }
     expect(jsonError('{"a": 1,}')).toEqual({
       offset: 8,
       what: 'expected a key in quotes, not "}"',
     });
     expect(jsonError('{"a" 1}')).toEqual({ offset: 5, what: 'expected ":", not "1"' });
+    expect(jsonError('{"a": 1 "b": 2}')).toEqual({
+      offset: 8,
+      what: 'expected "," or "}", not a string',
+    });
     expect(jsonError("[1, 2] x")).toEqual({
       offset: 7,
       what: 'unexpected "x" after the JSON value',
     });
-    expect(jsonError('"\\x"')).toEqual({ offset: 2, what: "an invalid escape" });
+    // What is wrong inside a string is found at the string.
+    expect(jsonError('["\\x"]')).toEqual({ offset: 1, what: "a string with an invalid escape" });
+    expect(jsonError('["\\u12"]')).toEqual({
+      offset: 1,
+      what: "a string with an invalid \\u escape",
+    });
+    expect(jsonError('["a\tb"]')).toEqual({ offset: 1, what: "a control character in a string" });
+    expect(jsonError('["ab\ncd"]')).toEqual({ offset: 4, what: "unterminated string" });
     expect(jsonError("[01]")).toEqual({ offset: 2, what: 'expected "," or "]", not "1"' });
-    expect(jsonError("[trux]")).toEqual({ offset: 4, what: 'unexpected "x"' });
-    expect(jsonError("[-]")).toEqual({ offset: 2, what: 'unexpected "]"' });
+    expect(jsonError("[1.]")).toEqual({ offset: 1, what: 'an invalid number "1."' });
+    expect(jsonError("[trux]")).toEqual({ offset: 1, what: 'unexpected "trux"' });
+    expect(jsonError("[-]")).toEqual({ offset: 1, what: 'unexpected "-"' });
+    expect(jsonError("[1]\u00a0")).toEqual({
+      offset: 3,
+      what: 'unexpected "\\u00a0" after the JSON value',
+    });
+    expect(jsonError("[1] // ok")).toEqual({
+      offset: 4,
+      what: "a comment, which JSON does not allow",
+    });
+    // Nested deeper than jsonc-parser's recursion goes: no position rather than a wrong one.
+    const deep = "[".repeat(100_000);
+    expect(() => JSON.parse(deep)).toThrow();
+    expect(jsonError(deep)).toBeNull();
+    expect(parseBaseline(deep)).toEqual({ at: null, message: "not valid JSON" });
   });
 });
 

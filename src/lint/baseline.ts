@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+import type * as Jsonc from "jsonc-parser";
 import type { Finding } from "./finding.js";
 import { identityOf } from "./identity.js";
 
@@ -56,6 +58,7 @@ export function parseBaseline(text: string): Baseline | BaselineProblem {
     value = JSON.parse(text);
   } catch {
     const error = jsonError(text);
+    if (!error) return { at: null, message: "not valid JSON" };
     return { at: lineColumn(text, error.offset), message: `not valid JSON (${error.what})` };
   }
   return shapeOf(value);
@@ -352,154 +355,117 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - start + 1 };
 }
 
+// jsonc-parser (CommonJS) is only needed when a baseline does not parse: loaded then.
+let jsonc: typeof Jsonc | undefined;
+
+/** What a word cut short by the end of the file may have been. */
+const LITERAL_STARTS = ["true", "false", "null", "-"];
+
 /**
- * Where JSON.parse stopped, and why, found by a scan of our own (the engine's messages, and
- * whether they give a position, differ from one Node version to the next): the offset of the
- * first character that cannot be there.
+ * A token as the message shows it: a string as "a string", anything else quoted, its 20 first
+ * characters, with invisible ones (a no-break space, a byte-order mark) as \u escapes.
  */
-export function jsonError(text: string): { offset: number; what: string } {
-  let i = 0;
-  const fail = (what: string): never => {
-    throw new JsonStop(i, what);
+const shown = (token: string, article: string) =>
+  token.startsWith('"')
+    ? `${article}string`
+    : JSON.stringify(token.length > 20 ? `${token.slice(0, 20)}…` : token).replace(
+        /(?! )[\p{Z}\p{Cf}]/gu,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+      );
+
+/**
+ * Where JSON.parse stopped, and why, from jsonc-parser's first error (the engine's messages, and
+ * whether they give a position, differ from one Node version to the next): the offset of the token
+ * that cannot be there (of the string, for what is wrong inside one), or the end of the text when
+ * it ends too soon. Null when jsonc-parser finds nothing wrong (JSON.parse does).
+ */
+export function jsonError(text: string): { offset: number; what: string } | null {
+  jsonc ??= createRequire(import.meta.url)("jsonc-parser") as typeof Jsonc;
+  const { printParseErrorCode, visit } = jsonc;
+  let first: { offset: number; what: string } | null = null;
+  const closers: string[] = [];
+  let done = false; // the whole value has been read: what follows is after it
+  const end = () => {
+    if (closers.pop() !== undefined && closers.length === 0) done = true;
   };
-  const ws = () => {
-    while (i < text.length && " \t\n\r".includes(text.charAt(i))) i++;
-  };
-  const unexpected = () =>
-    i >= text.length
-      ? fail("unexpected end of the file")
-      : fail(`unexpected ${JSON.stringify(text.charAt(i))}`);
-  const string = () => {
-    i++; // the opening quote
-    for (;;) {
-      if (i >= text.length) fail("unterminated string");
-      const ch = text.charCodeAt(i);
-      if (ch === 0x22) {
-        i++;
-        return;
-      }
-      if (ch < 0x20) fail("a control character in a string");
-      if (ch === 0x5c) {
-        const next = text.charAt(i + 1);
-        if (next === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
-            i += 2;
-            fail("an invalid \\u escape");
-          }
-          i += 6;
-        } else if (next !== "" && '"\\/bfnrt'.includes(next)) {
-          i += 2;
+  const onError = (code: Jsonc.ParseErrorCode, offset: number, length: number) => {
+    if (first) return;
+    const token = text.slice(offset, offset + length);
+    const atEnd = offset >= text.length;
+    const eof = { offset: text.length, what: "unexpected end of the file" };
+    const at = (what: string) => ({ offset, what });
+    const unexpected = `unexpected ${shown(token, "")}`;
+    switch (printParseErrorCode(code)) {
+      case "InvalidSymbol":
+        // A literal or a number cut short by the end of the file: `nu`, `-`.
+        if (offset + length === text.length && LITERAL_STARTS.some((w) => w.startsWith(token))) {
+          first = eof;
         } else {
-          i++;
-          fail("an invalid escape");
+          first = at(done ? `${unexpected} after the JSON value` : unexpected);
         }
-      } else {
-        i++;
-      }
+        break;
+      case "EndOfFileExpected":
+        first = at(`${unexpected} after the JSON value`);
+        break;
+      case "ValueExpected":
+      case "CloseBraceExpected":
+      case "CloseBracketExpected":
+        first = atEnd ? eof : at(unexpected);
+        break;
+      case "PropertyNameExpected":
+        first = atEnd ? eof : at(`expected a key in quotes, not ${shown(token, "a ")}`);
+        break;
+      case "ColonExpected":
+        first = atEnd ? eof : at(`expected ":", not ${shown(token, "a ")}`);
+        break;
+      case "CommaExpected":
+        first = atEnd
+          ? eof
+          : at(`expected "," or "${closers.at(-1) ?? "]"}", not ${shown(token, "a ")}`);
+        break;
+      case "UnexpectedEndOfString":
+        // At the end of the file or of the line (a line break cannot be in a string).
+        first = { offset: offset + length, what: "unterminated string" };
+        break;
+      case "UnexpectedEndOfNumber":
+      case "InvalidNumberFormat":
+        first = offset + length === text.length ? eof : at(`an invalid number ${shown(token, "")}`);
+        break;
+      case "InvalidEscapeCharacter":
+        first = at("a string with an invalid escape");
+        break;
+      case "InvalidUnicode":
+        first = at("a string with an invalid \\u escape");
+        break;
+      case "InvalidCharacter":
+        first = at("a control character in a string");
+        break;
+      case "InvalidCommentToken":
+      case "UnexpectedEndOfComment":
+        first = at("a comment, which JSON does not allow");
+        break;
+      default:
+        first = null;
     }
   };
-  const number = () => {
-    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!match) {
-      if (text.charAt(i) === "-") i++; // a sign alone: what is wrong is what follows it
-      unexpected();
-    }
-    i += match?.[0].length ?? 0;
-  };
-  const literal = () => {
-    let longest = 0;
-    for (const word of ["true", "false", "null"]) {
-      if (text.startsWith(word, i)) {
-        i += word.length;
-        return;
-      }
-      let n = 0;
-      while (n < word.length && text.charAt(i + n) === word.charAt(n)) n++;
-      longest = Math.max(longest, n);
-    }
-    // The first character that leaves every literal: the end of `nu`, the `x` of `trux`.
-    i += longest;
-    unexpected();
-  };
-  const value = (): void => {
-    ws();
-    const ch = text.charAt(i);
-    if (ch === "{") {
-      i++;
-      ws();
-      if (text.charAt(i) === "}") {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text.charAt(i) !== '"') {
-          if (i >= text.length) unexpected();
-          fail(`expected a key in quotes, not ${JSON.stringify(text.charAt(i))}`);
-        }
-        string();
-        ws();
-        if (text.charAt(i) !== ":") unexpectedAfter('":"');
-        i++;
-        value();
-        ws();
-        if (text.charAt(i) === ",") {
-          i++;
-          continue;
-        }
-        if (text.charAt(i) === "}") {
-          i++;
-          return;
-        }
-        unexpectedAfter('"," or "}"');
-      }
-    } else if (ch === "[") {
-      i++;
-      ws();
-      if (text.charAt(i) === "]") {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        ws();
-        if (text.charAt(i) === ",") {
-          i++;
-          continue;
-        }
-        if (text.charAt(i) === "]") {
-          i++;
-          return;
-        }
-        unexpectedAfter('"," or "]"');
-      }
-    } else if (ch === '"') {
-      string();
-    } else if (ch === "-" || (ch >= "0" && ch <= "9")) {
-      number();
-    } else {
-      literal();
-    }
-  };
-  const unexpectedAfter = (expected: string) =>
-    i >= text.length
-      ? fail(`unexpected end of the file, expected ${expected}`)
-      : fail(`expected ${expected}, not ${JSON.stringify(text.charAt(i))}`);
   try {
     // A byte-order mark is not JSON; the reader strips one before parsing.
-    value();
-    ws();
-    if (i < text.length) fail(`unexpected ${JSON.stringify(text.charAt(i))} after the JSON value`);
-    return { offset: text.length, what: "not JSON" };
-  } catch (error) {
-    if (error instanceof JsonStop) return { offset: error.offset, what: error.what };
-    throw error;
+    visit(
+      text,
+      {
+        onObjectBegin: () => void closers.push("}"),
+        onArrayBegin: () => void closers.push("]"),
+        onObjectEnd: end,
+        onArrayEnd: end,
+        onLiteralValue: () => {
+          if (closers.length === 0) done = true;
+        },
+        onError,
+      },
+      { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+    );
+  } catch {
+    return null; // nested deeper than its recursion goes (a RangeError)
   }
-}
-
-class JsonStop {
-  constructor(
-    readonly offset: number,
-    readonly what: string,
-  ) {}
+  return first;
 }

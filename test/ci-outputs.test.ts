@@ -119,6 +119,16 @@ describe("--changed-since", () => {
       stdio: "pipe",
     });
 
+  /** A git repository of the clean example, committed. */
+  const committedExample = () => {
+    const repo = mkdtempSync(join(tmpdir(), "journey-git-"));
+    cpSync(join(ROOT, "examples/clean"), repo, { recursive: true });
+    git(repo, "init", "-q");
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "maps");
+    return repo;
+  };
+
   it("reports only the files changed since the ref, judged against the whole workspace", async () => {
     const repo = mkdtempSync(join(tmpdir(), "journey-git-"));
     cpSync(join(ROOT, "examples/clean"), join(repo, "maps"), { recursive: true });
@@ -148,11 +158,7 @@ describe("--changed-since", () => {
   });
 
   it("a file deleted leaves references dangling in files that did not change: they are reported", async () => {
-    const repo = mkdtempSync(join(tmpdir(), "journey-git-"));
-    cpSync(join(ROOT, "examples/clean"), repo, { recursive: true });
-    git(repo, "init", "-q");
-    git(repo, "add", ".");
-    git(repo, "commit", "-q", "-m", "maps");
+    const repo = committedExample();
     git(repo, "rm", "-q", "personas/marc.yaml");
     const r = await run(["lint", "--changed-since", "HEAD", "-f", "json"], repo);
     expect(r.code).toBe(1);
@@ -166,11 +172,7 @@ describe("--changed-since", () => {
   });
 
   it("leaves the repository as it was: the index is not refreshed when files were only touched", async () => {
-    const repo = mkdtempSync(join(tmpdir(), "journey-git-"));
-    cpSync(join(ROOT, "examples/clean"), repo, { recursive: true });
-    git(repo, "init", "-q");
-    git(repo, "add", ".");
-    git(repo, "commit", "-q", "-m", "maps");
+    const repo = committedExample();
     // Every map touched (same content, a later time): porcelain `git diff` would rewrite the index.
     const later = new Date(Date.now() + 60_000);
     for (const file of ["personas/julie.yaml", "journeys/julie-online.yaml"])
@@ -184,11 +186,7 @@ describe("--changed-since", () => {
   });
 
   it("a file only touched is not a change; one edited, staged, deleted or renamed is", async () => {
-    const repo = mkdtempSync(join(tmpdir(), "journey-git-"));
-    cpSync(join(ROOT, "examples/clean"), repo, { recursive: true });
-    git(repo, "init", "-q");
-    git(repo, "add", ".");
-    git(repo, "commit", "-q", "-m", "maps");
+    const repo = committedExample();
     const later = new Date(Date.now() + 60_000);
     const touch = (file: string) => utimesSync(join(repo, file), later, later);
     const reported = async () => {
@@ -232,11 +230,7 @@ describe("--changed-since", () => {
       stdout: "",
       stderr: "journey: --changed-since works in a git repository: this folder is not in one\n",
     });
-    const repo = mkdtempSync(join(tmpdir(), "journey-git-"));
-    cpSync(join(ROOT, "examples/clean"), repo, { recursive: true });
-    git(repo, "init", "-q");
-    git(repo, "add", ".");
-    git(repo, "commit", "-q", "-m", "maps");
+    const repo = committedExample();
     const unknown = await run(["lint", "--changed-since", "no-such-branch"], repo);
     expect(unknown).toEqual({
       code: 2,

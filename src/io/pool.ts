@@ -26,7 +26,7 @@ const AHEAD = 2;
 /** The default --threads: the cores there are, at most this many. */
 const MAX_DEFAULT_THREADS = 4;
 
-/** One document as a worker sends it: its span table packed (see pack). */
+/** One document as a worker sends it: its values, schema check and packed span table. */
 interface PackedDocument {
   index: number;
   value: unknown;
